@@ -1,0 +1,2 @@
+/** Warning lifecycle transitions (预警处置) as announced by disposal-service. */
+package dustwatch.contracts.disposal;

@@ -1,0 +1,2 @@
+/** Delivery records of pushed warnings (推送记录). */
+package dustwatch.contracts.notification;

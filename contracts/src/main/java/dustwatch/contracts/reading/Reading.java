@@ -1,0 +1,21 @@
+package dustwatch.contracts.reading;
+
+import java.time.Instant;
+
+/**
+ * One value of one point (监测点位) at one time. Domain reference §2.4 (REALTIME points) and §2.5 (quality).
+ *
+ * @param pointCode   {@code {collectorCode}-{paramCode}[-{n}]}
+ * @param param       the catalogue parameter of the point
+ * @param value       the value in {@link ParameterCode#unit()} (℃, Pa, m, m³/h, %LEL, 0/1 …)
+ * @param quality     quality code of §2.5: 0 good, 1 out of range, 2 sensor fault, 3 communication loss, …
+ * @param collectTime when the gateway sampled the value
+ */
+public record Reading(String pointCode, ParameterCode param, double value, int quality, Instant collectTime) {
+
+    /** Quality 0: only good values feed threshold alarms (§2.5). Not written to JSON. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean good() {
+        return quality == 0;
+    }
+}

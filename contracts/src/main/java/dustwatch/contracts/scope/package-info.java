@@ -1,0 +1,2 @@
+/** Who is asking: the actor of a request and what it may see. */
+package dustwatch.contracts.scope;

@@ -1,0 +1,56 @@
+package dustwatch.support.security;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+/**
+ * The one resource-server set-up of the servlet services: stateless, bearer JWT from the issuer named by
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, health probes public, city nodes limited to
+ * {@link SecurityProperties#cityNodePaths()}, regulators and enterprise users everywhere else (each
+ * controller then scopes by region). 401 and 403 are problem details.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(SecurityProperties.class)
+public class ResourceServerAutoConfiguration {
+
+    @Bean
+    SecurityFilterChain dustwatchApiSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
+        String[] nodePaths = properties.cityNodePaths().toArray(String[]::new);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
+                    if (nodePaths.length > 0) {
+                        auth.requestMatchers(nodePaths).hasAuthority(ActorAuthorities.PREFIX + "CITY_NODE");
+                    }
+                    auth.requestMatchers("/error").permitAll();
+                    auth.anyRequest().hasAnyAuthority(ActorAuthorities.PREFIX + "REGULATOR", ActorAuthorities.PREFIX + "ENTERPRISE");
+                })
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ActorAuthorities()))
+                        .authenticationEntryPoint(ProblemWriter.unauthorized())
+                        .accessDeniedHandler(ProblemWriter.forbidden()))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(ProblemWriter.unauthorized())
+                        .accessDeniedHandler(ProblemWriter.forbidden()));
+        return http.build();
+    }
+
+    @Bean
+    WebMvcConfigurer actorArgument() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new ActorArgumentResolver());
+            }
+        };
+    }
+}
