@@ -1,0 +1,39 @@
+package dustwatch.alert.console.web;
+
+import dustwatch.alert.console.ConsoleHub;
+import dustwatch.contracts.scope.Actor;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** {@code GET /api/v1/alerts/stream}: the console's server-sent-events stream (值班台推送). */
+@RestController
+class AlertStreamController {
+    private final ConsoleHub hub;
+
+    AlertStreamController(ConsoleHub hub) {
+        this.hub = hub;
+    }
+
+    /**
+     * Opens the stream: event {@code ready} ({@code {"user", "tier", "region"}}), then one {@code warning} event per
+     * warning routed to the caller (the Warning JSON plus {@code routedTiers}, {@code routingConfigVersion},
+     * {@code replay}), with the warnings of the last hour first. No token 401; a city node 403; too many consoles 503
+     * with {@code Retry-After}.
+     */
+    @GetMapping(path = "/api/v1/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(Actor actor, HttpServletResponse response) {
+        if (actor.kind() == Actor.Kind.CITY_NODE) {
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    "City aggregation nodes have no console"), null);
+        }
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("X-Accel-Buffering", "no"); // keep nginx-style proxies from buffering the stream
+        return hub.connect(actor);
+    }
+}

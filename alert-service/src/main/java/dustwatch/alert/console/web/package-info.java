@@ -1,0 +1,2 @@
+/** HTTP adapter of the console: the server-sent-events stream. */
+package dustwatch.alert.console.web;

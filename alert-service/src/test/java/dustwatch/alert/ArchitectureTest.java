@@ -1,0 +1,26 @@
+package dustwatch.alert;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** alert-service uses no other service's code, and its features (routing, delivery, console) form no cycle. */
+@AnalyzeClasses(packages = "dustwatch.alert", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule noOtherService = noClasses().that().resideInAPackage("dustwatch.alert..")
+            .should().dependOnClassesThat().resideInAnyPackage("dustwatch.ingest..", "dustwatch.risk..",
+                    "dustwatch.disposal..", "dustwatch.gateway..", "dustwatch.deploy..");
+
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices().matching("dustwatch.alert.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule routingKnowsNoAdapter = noClasses().that().resideInAPackage("dustwatch.alert.routing..")
+            .should().dependOnClassesThat().resideInAnyPackage("dustwatch.alert.delivery..", "dustwatch.alert.console..",
+                    "org.springframework.kafka..", "org.springframework.web..");
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs the whole dustwatch system locally on embedded defaults: a KRaft Kafka broker, PostgreSQL
+# (DATABASE_URL if set, else embedded binaries), Keycloak with the dustwatch realm, the five services and
+# the city-node simulator. Ctrl-C stops everything. Options: see `deploy/run-local.sh --help`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# a 21+ JDK for the build, the services and Keycloak
+java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" -lt 21 ] 2>/dev/null; then
+  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
+    if [ -x "$candidate/bin/java" ]; then export JAVA_HOME="$candidate"; break; fi
+  done
+fi
+if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" -lt 21 ]; then
+  echo "run-local: needs a JDK 21 or newer (set JAVA_HOME)" >&2; exit 1
+fi
+
+for arg in "$@"; do
+  case "$arg" in -h|--help|-V|--version) skip_build=1 ;; esac
+done
+if [ -z "${skip_build:-}" ] || [ ! -f deploy/target/runtime-classpath.txt ]; then
+  echo "run-local: building (mvn package, tests skipped)…"
+  mvn -q -B package -DskipTests
+fi
+exec "$JAVA_HOME/bin/java" -Xmx256m -cp "deploy/target/classes:$(cat deploy/target/runtime-classpath.txt)" \
+  dustwatch.deploy.LocalStack "$@"

@@ -1,0 +1,112 @@
+package dustwatch.deploy;
+
+import dustwatch.deploy.simulator.CityNodeSimulator;
+import dustwatch.deploy.simulator.SimulatedEnterprise;
+import dustwatch.deploy.simulator.TokenSource;
+import dustwatch.deploy.stack.ChildProcess;
+import dustwatch.deploy.stack.Ports;
+import dustwatch.deploy.stack.Stack;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code deploy/run-local.sh}: the whole system on embedded defaults, on real parts (a KRaft Kafka broker,
+ * PostgreSQL, Keycloak, the five services, the city-node simulator). Prints the URLs and demo users when
+ * ready; Ctrl-C (or SIGTERM) stops everything.
+ */
+@Command(name = "run-local", mixinStandardHelpOptions = true,
+        description = "Runs the whole dustwatch system locally on real parts, fed by a city-node simulator.")
+public final class LocalStack implements Callable<Integer> {
+
+    @Option(names = "--home", description = "repository root (default: current directory)")
+    Path home = Path.of("").toAbsolutePath();
+
+    @Option(names = "--data-dir", description = "logs, broker and database files; Keycloak is unpacked here once (default: ~/.dustwatch)")
+    Path dataDir = Path.of(System.getProperty("user.home"), ".dustwatch");
+
+    @Option(names = "--no-simulator", description = "do not start the city-node simulator")
+    boolean noSimulator;
+
+    @Option(names = "--excursion-every", description = "seconds between simulated hopper excursions (default: ${DEFAULT-VALUE})")
+    long excursionEvery = 180;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LocalStack()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        long t0 = System.nanoTime();
+        Ports ports = Ports.defaults();
+        Stack.Options options = new Stack.Options(home, dataDir.toAbsolutePath(), ports, System.getenv("DATABASE_URL"),
+                System.getenv("DATABASE_USER"), System.getenv("DATABASE_PASSWORD"));
+        System.out.println("dustwatch: starting the local stack (data and logs in " + options.dataDir() + ")");
+        Stack stack;
+        try {
+            stack = Stack.start(options, line -> System.out.println("  " + line));
+        } catch (RuntimeException e) {
+            System.err.println("dustwatch: start failed: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        CityNodeSimulator[] simulator = new CityNodeSimulator[1];
+        Thread hook = new Thread(() -> {
+            System.out.println("\ndustwatch: stopping…");
+            if (simulator[0] != null) {
+                simulator[0].close();
+            }
+            stack.close();
+            System.out.println("dustwatch: stopped");
+            stopped.countDown();
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (!noSimulator) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+            simulator[0] = new CityNodeSimulator(SimulatedEnterprise.licheng(), stack.gatewayUrl(),
+                    TokenSource.clientCredentials(http, stack.tokenEndpoint(), "putian-node", "putian-node-secret"), http,
+                    Duration.ofSeconds(excursionEvery), Duration.ofSeconds(150), System.out::println);
+            simulator[0].start();
+        }
+        System.out.printf("""
+
+                dustwatch is ready (%.0f s).
+                  gateway     %s            (all APIs: /api/v1/...)
+                  keycloak    http://localhost:%d/admin   (admin / admin), realm dustwatch
+                  token       POST %s
+                  logs        %s
+                Demo users (password: dustwatch):
+                  fujian-duty (province 350000)   putian-duty (city 350300)   licheng-duty (district 350304)
+                  huangshi-duty (黄石镇 350304101) xindu-duty (新度镇 350304102) and zhenhai-, gongchen-, xitianwei-, beigao-duty
+                  enterprise safety managers: jinrong-safety, hualin-safety, … hongfu-safety (黄石镇) — see README
+                  city node client: putian-node / putian-node-secret (client credentials)
+                Simulator: %s
+                Press Ctrl-C to stop.
+                """, (System.nanoTime() - t0) / 1e9, stack.gatewayUrl(), ports.keycloak(), stack.tokenEndpoint(),
+                options.dataDir().resolve("logs"), noSimulator ? "off" : "30 Licheng enterprises, first hopper excursion now");
+        watch(stack, stopped);
+        return 0;
+    }
+
+    /** Reports a part that dies after ready, with its log tail, until the stack is stopped. */
+    private static void watch(Stack stack, CountDownLatch stopped) throws InterruptedException {
+        Set<String> reported = new HashSet<>();
+        while (!stopped.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
+            for (var entry : stack.processes().entrySet()) {
+                ChildProcess process = entry.getValue();
+                if (!process.isAlive() && reported.add(entry.getKey())) {
+                    System.err.println("dustwatch: " + entry.getKey() + " stopped unexpectedly. Last lines of " + process.log()
+                            + ":\n" + process.tail(25));
+                }
+            }
+        }
+    }
+}

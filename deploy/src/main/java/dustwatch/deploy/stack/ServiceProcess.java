@@ -1,0 +1,65 @@
+package dustwatch.deploy.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One dustwatch service run from its own {@code <module>/target/<module>-<version>-exec.jar}, as it is deployed;
+ * configured only through environment variables (docs/architecture.md).
+ */
+public final class ServiceProcess implements AutoCloseable {
+    private final String module;
+    private final int port;
+    private final ChildProcess process;
+
+    private ServiceProcess(String module, int port, ChildProcess process) {
+        this.module = module;
+        this.port = port;
+        this.process = process;
+    }
+
+    /**
+     * Starts the service; {@link #awaitReady(Duration)} waits for its health probe.
+     *
+     * @throws IllegalStateException when the exec jar has not been built
+     */
+    public static ServiceProcess start(Path home, String module, String version, int port, Map<String, String> env,
+                                       String java, Path logDir) {
+        Path jar = home.resolve(module).resolve("target").resolve(module + "-" + version + "-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (`mvn package -DskipTests`)");
+        }
+        List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar.toString()));
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("SERVER_PORT", Integer.toString(port));
+        ChildProcess child = ChildProcess.start(module, command, all, logDir.getParent(), logDir.resolve(module + ".log"));
+        return new ServiceProcess(module, port, child);
+    }
+
+    /** @throws IllegalStateException when {@code /actuator/health} does not answer 200 in time, or the process dies */
+    public void awaitReady(Duration timeout) {
+        Wait.until(module, timeout, process, () -> Wait.http200("http://127.0.0.1:" + port + "/actuator/health"));
+    }
+
+    public String module() {
+        return module;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public ChildProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

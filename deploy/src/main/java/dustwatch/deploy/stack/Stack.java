@@ -1,0 +1,222 @@
+package dustwatch.deploy.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * The whole local system on real parts: a KRaft Kafka broker, PostgreSQL, Keycloak with the dustwatch realm,
+ * and the five services as separate processes from their exec jars. Used by the {@code LocalStack} command
+ * and by the end-to-end tests. Closing it stops everything it started, newest first.
+ */
+public final class Stack implements AutoCloseable {
+    /** The services, in the order their ports are listed. */
+    public static final List<String> SERVICES = List.of("ingest-service", "risk-engine", "alert-service",
+            "disposal-service", "gateway");
+
+    /**
+     * @param home        the repository root (holds {@code <module>/target/*-exec.jar} and {@code deploy/keycloak/})
+     * @param dataDir     where logs, broker and database files go; Keycloak is unpacked here once and reused
+     * @param ports       the ports to use
+     * @param databaseUrl an external PostgreSQL (JDBC URL) or null for the embedded one
+     */
+    public record Options(Path home, Path dataDir, Ports ports, String databaseUrl, String databaseUser,
+                          String databasePassword) {
+    }
+
+    private final Options options;
+    private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, ChildProcess> processes = Collections.synchronizedMap(new LinkedHashMap<>());
+    private KafkaBroker kafka;
+    private Database database;
+    private Keycloak keycloak;
+
+    private Stack(Options options) {
+        this.options = options;
+    }
+
+    /**
+     * Starts everything and returns once every service answers its health probe.
+     *
+     * @param progress receives one line per part that became ready
+     * @throws IllegalStateException naming the part that failed (with its log tail); what had started is stopped
+     */
+    public static Stack start(Options options, Consumer<String> progress) {
+        Stack stack = new Stack(options);
+        try {
+            stack.startAll(progress);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void startAll(Consumer<String> progress) {
+        Path data = options.dataDir();
+        Properties build = buildProperties();
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String javaHome = System.getProperty("java.home");
+        checkPortsFree();
+        try {
+            Files.createDirectories(data.resolve("logs"));
+            Keycloak.deleteTree(data.resolve("kafka-logs"));
+            Keycloak.deleteTree(data.resolve("kafka-streams"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long t0 = System.nanoTime();
+        var kafkaReady = CompletableFuture.runAsync(() -> {
+            kafka = track(KafkaBroker.start(data, options.ports().kafka(), options.ports().kafkaController(), java,
+                    brokerClasspath()));
+            processes.put("kafka", kafka.process());
+            progress.accept(String.format("kafka broker ready at %s (%.1f s)", kafka.bootstrapServers(), seconds(t0)));
+        });
+        var databaseReady = CompletableFuture.runAsync(() -> {
+            database = track(Database.start(data, options.ports().postgres(), options.databaseUrl(),
+                    options.databaseUser(), options.databasePassword()));
+            progress.accept(String.format("postgresql ready at %s (%.1f s)", database.jdbcUrl(), seconds(t0)));
+        });
+        var keycloakReady = CompletableFuture.runAsync(() -> {
+            keycloak = track(Keycloak.start(data, Path.of(build.getProperty("keycloak.zip")),
+                    build.getProperty("keycloak.version"), options.home().resolve("deploy/keycloak/dustwatch-realm.json"),
+                    options.ports().keycloak(), options.ports().keycloakManagement(), javaHome));
+            processes.put("keycloak", keycloak.process());
+            progress.accept(String.format("keycloak ready at %s (%.1f s)", keycloak.issuer(), seconds(t0)));
+        });
+        CompletableFuture.allOf(kafkaReady, databaseReady).join();
+
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("KAFKA_REPLICATION_FACTOR", "1");
+        env.put("DATABASE_URL", database.jdbcUrl());
+        env.put("DATABASE_USER", database.user());
+        env.put("DATABASE_PASSWORD", database.password());
+        env.put("OIDC_ISSUER_URI", "http://localhost:" + options.ports().keycloak() + "/realms/dustwatch");
+        env.put("INGEST_URI", "http://127.0.0.1:" + options.ports().ingest());
+        env.put("RISK_URI", "http://127.0.0.1:" + options.ports().risk());
+        env.put("ALERT_URI", "http://127.0.0.1:" + options.ports().alert());
+        env.put("DISPOSAL_URI", "http://127.0.0.1:" + options.ports().disposal());
+        env.put("DUSTWATCH_RISK_STATE_DIR", data.resolve("kafka-streams").toString());
+        String version = build.getProperty("project.version");
+        List<Integer> ports = List.of(options.ports().ingest(), options.ports().risk(), options.ports().alert(),
+                options.ports().disposal(), options.ports().gateway());
+        List<CompletableFuture<Void>> services = new ArrayList<>();
+        for (int i = 0; i < SERVICES.size(); i++) {
+            ServiceProcess service = track(ServiceProcess.start(options.home(), SERVICES.get(i), version, ports.get(i),
+                    env, java, data.resolve("logs")));
+            processes.put(service.module(), service.process());
+            services.add(CompletableFuture.runAsync(() -> {
+                service.awaitReady(Duration.ofSeconds(180));
+                progress.accept(String.format("%s ready on port %d (%.1f s)", service.module(), service.port(), seconds(t0)));
+            }));
+        }
+        services.add(keycloakReady);
+        CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private <T extends AutoCloseable> T track(T part) {
+        started.add(part);
+        return part;
+    }
+
+    private void checkPortsFree() {
+        List<String> busy = options.ports().all().entrySet().stream()
+                .filter(e -> !(e.getKey().equals("postgresql") && options.databaseUrl() != null))
+                .filter(e -> Wait.listening(e.getValue()))
+                .map(e -> e.getKey() + " " + e.getValue()).toList();
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("ports already in use: " + String.join(", ", busy)
+                    + " (another stack running? stop it first)");
+        }
+    }
+
+    private String brokerClasspath() {
+        Path file = options.home().resolve("deploy/target/runtime-classpath.txt");
+        try {
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException(file + " is missing: build first (`mvn package -DskipTests`)", e);
+        }
+    }
+
+    private static Properties buildProperties() {
+        Properties properties = new Properties();
+        try (InputStream in = Stack.class.getResourceAsStream("/dustwatch-deploy.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("dustwatch-deploy.properties missing from the classpath: build deploy first");
+            }
+            properties.load(in);
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + options.ports().gateway();
+    }
+
+    public String issuer() {
+        return keycloak.issuer();
+    }
+
+    public String tokenEndpoint() {
+        return keycloak.tokenEndpoint();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** Every child process by name (kafka, keycloak, the services), for watching. */
+    public Map<String, ChildProcess> processes() {
+        synchronized (processes) {
+            return Map.copyOf(processes);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> parts;
+        synchronized (started) {
+            parts = new ArrayList<>(started);
+            started.clear();
+        }
+        Collections.reverse(parts);
+        parts.parallelStream().filter(p -> p instanceof ServiceProcess).forEach(Stack::closeQuietly);
+        parts.stream().filter(p -> !(p instanceof ServiceProcess)).forEach(Stack::closeQuietly);
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            System.err.println("while stopping " + part + ": " + e.getMessage());
+        }
+    }
+}

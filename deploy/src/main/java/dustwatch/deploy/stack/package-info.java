@@ -1,0 +1,2 @@
+/** Starting, watching and stopping the processes of the local stack. */
+package dustwatch.deploy.stack;

@@ -1,0 +1,11 @@
+package dustwatch.disposal.warning.web;
+
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of {@code POST /api/v1/warnings/{id}/clear} (消警, remark optional) and {@code …/reject} (驳回, remark required).
+ *
+ * @param remark the verifier's remark, e.g. "checked by video: bags replaced"
+ */
+public record RemarkRequest(@Size(max = 2000) String remark) {
+}

@@ -1,0 +1,53 @@
+package dustwatch.gateway.edge;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The edge's token check: a stateless reactive resource server whose JWTs are verified against
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or a {@code ReactiveJwtDecoder} bean).
+ * <ul>
+ *   <li>{@code /actuator/health/**}: public;</li>
+ *   <li>{@code /api/**}: a valid bearer token whose {@code dw_kind} names a known kind, else 401 (no or bad
+ *       token) or 403 (no kind) problem details;</li>
+ *   <li>anything else: a valid token (the gateway then answers 404).</li>
+ * </ul>
+ * The {@code Authorization} header is passed on unchanged: the services verify it again and scope by region.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class EdgeSecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, JsonMapper json) {
+        ProblemResponses problems = new ProblemResponses(json);
+        ReactiveJwtAuthenticationConverter kinds = new ReactiveJwtAuthenticationConverter();
+        kinds.setJwtGrantedAuthoritiesConverter(new KindAuthorities());
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(auth -> auth
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/api/**").hasAnyAuthority(KindAuthorities.all())
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(kinds))
+                        .authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()))
+                .build();
+    }
+}

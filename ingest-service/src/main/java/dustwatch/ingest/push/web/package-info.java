@@ -1,0 +1,2 @@
+/** HTTP adapter of the push: POST /api/v1/ingest/messages. */
+package dustwatch.ingest.push.web;

@@ -1,0 +1,2 @@
+/** PostgreSQL adapter of the registry: table ingest.enterprise. */
+package dustwatch.ingest.registry.persistence;

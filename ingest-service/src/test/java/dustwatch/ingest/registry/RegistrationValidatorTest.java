@@ -1,0 +1,61 @@
+package dustwatch.ingest.registry;
+
+import dustwatch.contracts.enterprise.CollectorType;
+import dustwatch.contracts.enterprise.EnterpriseProfile;
+import dustwatch.ingest.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static dustwatch.ingest.Fixtures.HUANGSHI_WOOD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class RegistrationValidatorTest {
+    static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z");
+
+    static Registration huangshi(String region, int workers, String collectorCode) {
+        return new Registration("黄石金榕木艺有限公司", region, "WOOD", workers, true,
+                List.of(new Registration.Collector(HUANGSHI_WOOD + "-DC001", "DRY_BAG", true),
+                        new Registration.Collector(collectorCode, "DRY_BAG", false)));
+    }
+
+    List<FieldError> errors(String uscc, Registration r) {
+        return catchThrowableOfType(InvalidRegistrationException.class,
+                () -> RegistrationValidator.validate(uscc, r, Fixtures.PUTIAN_NODE, NOW)).errors();
+    }
+
+    @Test
+    void aValidRegistrationBecomesAProfile() {
+        EnterpriseProfile p = RegistrationValidator.validate(HUANGSHI_WOOD,
+                huangshi("350304101", 42, HUANGSHI_WOOD + "-DC002"), Fixtures.PUTIAN_NODE, NOW);
+        assertThat(p.regionCode()).isEqualTo("350304101");
+        assertThat(p.collectors()).extracting(c -> c.type()).containsOnly(CollectorType.DRY_BAG);
+        assertThat(p.updatedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void badCheckCharacter() {
+        String wrong = HUANGSHI_WOOD.substring(0, 17) + (HUANGSHI_WOOD.charAt(17) == '0' ? '1' : '0');
+        assertThat(errors(wrong, huangshi("350304101", 1, wrong + "-DC002")))
+                .extracting(FieldError::field).contains("uscc");
+    }
+
+    @Test
+    void regionMustBeADistrictOrTownOfTheNodesCity() {
+        assertThat(errors(HUANGSHI_WOOD, huangshi("350300", 1, HUANGSHI_WOOD + "-DC002")))
+                .containsExactly(new FieldError("regionCode", "350300 is a CITY code; an enterprise lies in a district or a town"));
+        assertThat(errors(HUANGSHI_WOOD, huangshi("350102", 1, HUANGSHI_WOOD + "-DC002")))
+                .containsExactly(new FieldError("regionCode", "350102 is not in this node's city 350300"));
+    }
+
+    @Test
+    void collectorCodesAndWorkers() {
+        assertThat(errors(HUANGSHI_WOOD, huangshi("350304101", -1, "DC002")))
+                .containsExactlyInAnyOrder(new FieldError("dustWorkers", "dustWorkers must be >= 0, got -1"),
+                        new FieldError("collectors[1].code", "collector code 'DC002' must be " + HUANGSHI_WOOD + "-DC{nnn}"));
+        assertThat(errors(HUANGSHI_WOOD, huangshi("350304101", 3, HUANGSHI_WOOD + "-DC001")))
+                .containsExactly(new FieldError("collectors[1].code", "collector code " + HUANGSHI_WOOD + "-DC001 appears twice"));
+    }
+}

@@ -1,0 +1,47 @@
+package dustwatch.risk.alarm;
+
+import dustwatch.contracts.alarm.AlarmType;
+import dustwatch.contracts.alarm.Severity;
+import dustwatch.contracts.reading.ParameterCode;
+
+import java.util.Objects;
+
+/**
+ * One alarm rule (报警规则) of domain reference §1.2: a point of parameter {@code param} whose good-quality
+ * values satisfy {@code comparison threshold} for at least {@code durationSeconds} raises an alarm.
+ *
+ * @param id              rule id, stamped on the alarm, e.g. {@code DRY_HOPPER_TEMP_HIGH}
+ * @param param           the catalogue parameter the rule watches
+ * @param comparison      GE, LE or EQ
+ * @param threshold       in the parameter's unit ({@link ParameterCode#unit()}: ℃, Pa, m, m³/h, %LEL, 0/1)
+ * @param durationSeconds how long the condition must hold before the alarm starts; 0 = on the first value
+ * @param type            alarm type on the wire (HIGH, HIGH_HIGH, LOW, DI_FAULT …)
+ * @param severity        weight class in the dynamic risk score (§3.2 step B)
+ * @param runGated        evaluated only while the collector's fan runs (last FAN_RUN = 1)
+ * @param hardTrigger     an active alarm of this rule forces the enterprise's colour to RED (一票否决, §3.2)
+ */
+public record AlarmRule(
+        String id,
+        ParameterCode param,
+        Comparison comparison,
+        double threshold,
+        long durationSeconds,
+        AlarmType type,
+        Severity severity,
+        boolean runGated,
+        boolean hardTrigger) {
+
+    /** @throws IllegalArgumentException when a field is missing or the duration is negative */
+    public AlarmRule {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("an alarm rule needs an id");
+        }
+        Objects.requireNonNull(param, () -> "alarm rule " + id + " needs a param");
+        Objects.requireNonNull(comparison, () -> "alarm rule " + id + " needs a comparison");
+        Objects.requireNonNull(type, () -> "alarm rule " + id + " needs a type");
+        Objects.requireNonNull(severity, () -> "alarm rule " + id + " needs a severity");
+        if (durationSeconds < 0) {
+            throw new IllegalArgumentException("alarm rule " + id + " has a negative duration");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dustwatch.risk.alarm;
+
+import dustwatch.contracts.alarm.Severity;
+
+import java.time.Instant;
+
+/**
+ * What the engine remembers about one (point, rule) pair between readings: since when the rule's condition
+ * has held and, once the duration is reached, the started alarm (报警). Kept in a state store keyed
+ * {@code {uscc}|{pointCode}|{ruleId}}. Absent while the condition does not hold.
+ *
+ * @param uscc        enterprise code
+ * @param pointCode   the point
+ * @param ruleId      the rule
+ * @param since       collect time of the first value of the current run of crossing values
+ * @param lastSeen    collect time of the latest value evaluated (older values are ignored)
+ * @param active      true once the alarm has started
+ * @param alarmId     id of the started alarm, null while pending
+ * @param severity    severity of the started alarm, null while pending
+ * @param hardTrigger whether the started alarm forces RED
+ * @param description the START description, null while pending
+ */
+public record RuleState(
+        String uscc,
+        String pointCode,
+        String ruleId,
+        Instant since,
+        Instant lastSeen,
+        boolean active,
+        String alarmId,
+        Severity severity,
+        boolean hardTrigger,
+        String description) {
+
+    /** The store key of a (point, rule) pair: {@code {uscc}|{pointCode}|{ruleId}}. */
+    public static String key(String uscc, String pointCode, String ruleId) {
+        return keyPrefix(uscc) + pointCode + "|" + ruleId;
+    }
+
+    /** The prefix every key of one enterprise starts with: {@code {uscc}|}. */
+    public static String keyPrefix(String uscc) {
+        return uscc + "|";
+    }
+}

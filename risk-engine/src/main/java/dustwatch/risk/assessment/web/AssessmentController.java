@@ -1,0 +1,60 @@
+package dustwatch.risk.assessment.web;
+
+import dustwatch.contracts.region.RegionCode;
+import dustwatch.contracts.risk.RiskAssessment;
+import dustwatch.contracts.scope.Actor;
+import dustwatch.risk.assessment.AssessmentsUnavailableException;
+import dustwatch.risk.assessment.LatestAssessments;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/risk/enterprises/{uscc}}: the enterprise's current {@link RiskAssessment} (JSON as on
+ * {@code dust.risk-assessments}), for a caller who may see it ({@link Actor#canSee}). Errors are problem
+ * details: 404 when unknown or outside the caller's scope (scope does not leak existence), 503 with
+ * {@code Retry-After} while the engine's store is not queryable.
+ */
+@RestController
+@RequestMapping("/api/v1/risk/enterprises")
+class AssessmentController {
+    private static final String RETRY_AFTER_SECONDS = "5";
+    private final LatestAssessments assessments;
+
+    AssessmentController(LatestAssessments assessments) {
+        this.assessments = assessments;
+    }
+
+    @GetMapping("/{uscc}")
+    RiskAssessment assessment(@PathVariable String uscc, Actor actor) {
+        return assessments.find(uscc)
+                .filter(a -> a.regionCode() != null && actor.canSee(a.uscc(), RegionCode.of(a.regionCode())))
+                .orElseThrow(() -> notFound(uscc));
+    }
+
+    @ExceptionHandler(AssessmentsUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(AssessmentsUnavailableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Risk assessments cannot be read right now: " + e.getMessage());
+        problem.setTitle("Risk engine not ready");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static ErrorResponseException notFound(String uscc) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No risk assessment of enterprise " + uscc + " is visible to you");
+        problem.setTitle("Enterprise not found");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+}

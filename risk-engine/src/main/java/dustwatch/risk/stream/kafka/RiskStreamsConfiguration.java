@@ -1,0 +1,48 @@
+package dustwatch.risk.stream.kafka;
+
+import dustwatch.contracts.topic.Topics;
+import dustwatch.risk.alarm.AlarmRuleProperties;
+import dustwatch.risk.model.RiskModelProperties;
+import dustwatch.risk.stream.RiskTopology;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Wires the topology into Spring: the {@link RiskTopology} from the configuration records, the
+ * {@link RiskStreams} lifecycle bean, and the topics the engine consumes and produces (created at start-up
+ * by {@link KafkaAdmin}, idempotently, before the streams start).
+ */
+@Configuration(proxyBeanMethods = false)
+class RiskStreamsConfiguration {
+
+    @Bean
+    RiskTopology riskTopology(AlarmRuleProperties rules, RiskModelProperties model,
+                              ObjectProvider<MeterRegistry> meters) {
+        RiskTopology topology = new RiskTopology(rules, model);
+        meters.ifAvailable(registry -> FunctionCounter
+                .builder("dustwatch.risk.readings.unregistered", topology, RiskTopology::unregisteredSkipped)
+                .description("reading batches skipped because their enterprise is not registered")
+                .register(registry));
+        return topology;
+    }
+
+    @Bean
+    RiskStreams riskStreams(RiskTopology topology, StreamsProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new RiskStreams(topology, properties, meters.getIfAvailable());
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics riskEngineTopics(StreamsProperties p) {
+        return new KafkaAdmin.NewTopics(
+                Topics.READINGS.newTopic(p.partitions(), p.replicationFactor()),
+                Topics.REGISTRY.newTopic(p.partitions(), p.replicationFactor()),
+                Topics.DISPOSAL_EVENTS.newTopic(p.partitions(), p.replicationFactor()),
+                Topics.ALARMS.newTopic(p.partitions(), p.replicationFactor()),
+                Topics.RISK_ASSESSMENTS.newTopic(p.partitions(), p.replicationFactor()),
+                Topics.WARNINGS.newTopic(p.partitions(), p.replicationFactor()));
+    }
+}
