@@ -1,0 +1,195 @@
+package dustwatch.deploy;
+
+import dustwatch.contracts.topic.Json;
+import dustwatch.deploy.simulator.Messages;
+import dustwatch.deploy.simulator.SimulatedEnterprise;
+import dustwatch.deploy.simulator.TokenSource;
+import dustwatch.deploy.stack.Ports;
+import dustwatch.deploy.stack.Stack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The thin path through every service on real parts: a KRaft broker, PostgreSQL, Keycloak with the demo
+ * realm, and the five services as processes from their exec jars, all driven through the gateway as a city
+ * node, regulators and an enterprise user would drive them. Ports are the defaults shifted by 2000, so this
+ * runs beside a developer's own stack.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static Stack stack;
+    static SimulatedEnterprise hongfu;
+    static String warningId;
+    static final List<String> lichengStream = new CopyOnWriteArrayList<>();
+    static final List<String> xinduStream = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startStack() {
+        Path home = Path.of(System.getProperty("dustwatch.home", "..")).toAbsolutePath().normalize();
+        stack = Stack.start(new Stack.Options(home, home.resolve("deploy/target/e2e-stack"), Ports.offset(2000),
+                null, null, null), line -> System.out.println("[e2e] " + line));
+        hongfu = SimulatedEnterprise.licheng().stream().filter(e -> e.handle().equals("hongfu")).findFirst().orElseThrow();
+        assertThat(hongfu.regionCode()).as("fixture: a Huangshi wood plant").isEqualTo("350304101");
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void withoutATokenThePushAndTheWarningsListAnswer401() throws Exception {
+        assertThat(call("POST", "/api/v1/ingest/messages", null, Map.of("messages", List.of())).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/api/v1/warnings", null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(2)
+    void aPushedHopperExcursionBecomesAYellowWarningForLicheng() throws Exception {
+        openStream("licheng-duty", lichengStream);
+        openStream("xindu-duty", xinduStream);
+        await().atMost(Duration.ofSeconds(30)).until(() -> lichengStream.contains("event:ready") && xinduStream.contains("event:ready"));
+
+        String node = TokenSource.clientCredentials(HTTP, stack.tokenEndpoint(), "putian-node", "putian-node-secret").token();
+        var registered = call("PUT", "/api/v1/registry/enterprises/" + hongfu.uscc(), node, Messages.profile(hongfu));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+
+        Messages messages = new Messages(new java.util.Random(7));
+        Instant start = Instant.now().minusSeconds(100);
+        List<Map<String, Object>> excursion = new ArrayList<>();
+        for (int i = 0; i <= 9; i++) {
+            excursion.add(messages.realtime(hongfu, start.plusSeconds(10L * i), true));
+        }
+        var pushed = call("POST", "/api/v1/ingest/messages", node, Map.of("messages", excursion));
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(202);
+        assertThat(Json.MAPPER.readTree(pushed.body()).path("accepted").asInt()).isEqualTo(10);
+
+        String licheng = token("licheng-duty");
+        JsonNode warning = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> warningsOf(licheng).stream().filter(w -> w.path("uscc").asString().equals(hongfu.uscc())).findFirst(),
+                        java.util.Optional::isPresent).orElseThrow();
+        assertThat(warning.path("colour").asString()).isEqualTo("YELLOW");
+        assertThat(warning.path("state").asString()).isEqualTo("ISSUED");
+        assertThat(warning.path("reason").asString()).contains("灰斗温度");
+        warningId = warning.path("warningId").asString();
+    }
+
+    @Test
+    @Order(3)
+    void theLichengConsoleReceivesItAndTheXinduConsoleDoesNot() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> lichengStream.stream().anyMatch(l -> l.contains(warningId)));
+        assertThat(xinduStream).as("xindu stream").noneMatch(l -> l.contains(hongfu.uscc()));
+        assertThat(xinduStream).contains("event:ready");
+    }
+
+    @Test
+    @Order(4)
+    void scopeHoldsInTheWarningsApi() throws Exception {
+        String xindu = token("xindu-duty");
+        assertThat(warningsOf(xindu)).noneMatch(w -> w.path("uscc").asString().equals(hongfu.uscc()));
+        assertThat(call("GET", "/api/v1/warnings/" + warningId, xindu, null).statusCode()).isEqualTo(404);
+        String node = TokenSource.clientCredentials(HTTP, stack.tokenEndpoint(), "putian-node", "putian-node-secret").token();
+        assertThat(call("GET", "/api/v1/warnings", node, null).statusCode()).as("a city node reads no warnings").isEqualTo(403);
+    }
+
+    @Test
+    @Order(5)
+    void theEnterpriseSignsInAndReportsAndTheDistrictClears() throws Exception {
+        String licheng = token("licheng-duty");
+        String enterprise = token("hongfu-safety");
+        String base = "/api/v1/warnings/" + warningId;
+
+        var early = call("POST", base + "/clear", licheng, Map.of("remark", "too early"));
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(early.body()).contains("ISSUED");
+
+        assertThat(call("POST", base + "/sign-in", enterprise, Map.of()).statusCode()).isEqualTo(200);
+        var feedback = call("POST", base + "/feedback", enterprise,
+                Map.of("cause", "REAL_HAZARD", "measures", "停机清灰，检查灰斗积尘与卸灰阀，温度已回落至 35 ℃"));
+        assertThat(feedback.statusCode()).as(feedback.body()).isEqualTo(200);
+        assertThat(call("POST", base + "/clear", enterprise, Map.of("remark", "self")).statusCode())
+                .as("an enterprise cannot clear its own warning").isEqualTo(403);
+
+        var cleared = call("POST", base + "/clear", licheng, Map.of("remark", "视频核查：已停机清灰，温度正常"));
+        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+        JsonNode detail = Json.MAPPER.readTree(call("GET", base, licheng, null).body());
+        assertThat(detail.path("state").asString()).isEqualTo("CLEARED");
+        List<String> actions = StreamSupport.stream(detail.path("timeline").spliterator(), false)
+                .map(e -> e.path("action").asString()).toList();
+        assertThat(actions).containsSubsequence("SIGN_IN", "FEEDBACK", "CLEAR");
+        assertThat(actions.size()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    @Order(6)
+    void theReadingsAreStoredInPostgresql() throws Exception {
+        String licheng = token("licheng-duty");
+        JsonNode readings = await().atMost(Duration.ofSeconds(30)).until(
+                () -> Json.MAPPER.readTree(call("GET", "/api/v1/readings?uscc=" + hongfu.uscc() + "&limit=200", licheng, null).body()),
+                node -> node.isArray() && node.size() >= 10);
+        assertThat(readings.toString()).contains("DRY_HOPPER_TEMP");
+        try (var c = java.sql.DriverManager.getConnection(stack.database().jdbcUrl(), stack.database().user(), stack.database().password());
+             var s = c.prepareStatement("select count(*) from ingest.reading where uscc = ? and param_code = 'DRY_HOPPER_TEMP' and value >= 70")) {
+            s.setString(1, hongfu.uscc());
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(10);
+            }
+        }
+    }
+
+    static List<JsonNode> warningsOf(String token) throws Exception {
+        var response = call("GET", "/api/v1/warnings", token, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = Json.MAPPER.readTree(response.body());
+        JsonNode items = body.isArray() ? body : body.path("items");
+        return StreamSupport.stream(items.spliterator(), false).toList();
+    }
+
+    static String token(String user) {
+        return TokenSource.password(HTTP, stack.tokenEndpoint(), user, "dustwatch").token();
+    }
+
+    static void openStream(String user, List<String> lines) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/alerts/stream"))
+                .header("Authorization", "Bearer " + token(user)).header("Accept", "text/event-stream").GET().build();
+        HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(line -> lines.add(line.replace("event: ", "event:"))));
+    }
+
+    static HttpResponse<String> call(String method, String path, String token, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
