@@ -87,6 +87,8 @@ class IngestIT {
     EmbeddedKafkaBroker broker;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    dustwatch.ingest.readings.persistence.ReadingRepository readingStore;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -160,6 +162,8 @@ class IngestIT {
         Answer xindu = call("GET", "/api/v1/registry/enterprises", "xindu-duty", null);
         assertThat(xindu.body()).isEmpty();
         assertThat(call("GET", "/api/v1/registry/enterprises", "putian-node", null).status()).isEqualTo(403);
+        Answer own = call("GET", "/api/v1/registry/enterprises", "jinrong-admin", null);
+        assertThat(own.body().findValuesAsString("name")).containsExactly("黄石金榕木艺有限公司");
 
         try (KafkaConsumer<String, dustwatch.contracts.enterprise.EnterpriseProfile> consumer = consumer(
                 Topics.REGISTRY.valueSerde().deserializer())) {
@@ -263,6 +267,63 @@ class IngestIT {
         assertThat(answer.body().get("limit").intValue()).isEqualTo(500);
     }
 
+    @Test
+    @Order(6)
+    void aHeartbeatGoesToTheHeartbeatTopic() throws Exception {
+        String msgId = "hb-" + RUN;
+        String hb = """
+                {"messages":[{"msgId":"%2$s","msgType":"HEARTBEAT","enterpriseCode":"%1$s","gatewayCode":"%1$s-GW02",
+                  "sendTime":"%3$s","firmwareVersion":"2.4.1","bufferedMessages":7,"dataSourceConnected":false}]}
+                """.formatted(HUANGSHI_WOOD, msgId, shanghaiNow(Duration.ZERO));
+        Answer answer = call("POST", "/api/v1/ingest/messages", "putian-node", hb);
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.body().get("accepted").intValue()).isEqualTo(1);
+        try (KafkaConsumer<String, dustwatch.contracts.reading.Heartbeat> consumer = consumer(Topics.HEARTBEATS.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(Topics.HEARTBEATS.name()));
+            List<ConsumerRecord<String, dustwatch.contracts.reading.Heartbeat>> seen = pollUntil(consumer, 1);
+            assertThat(seen).singleElement().satisfies(r -> {
+                assertThat(r.value().eventId()).isEqualTo(msgId);
+                assertThat(r.value().gatewayCode()).isEqualTo(HUANGSHI_WOOD + "-GW02");
+                assertThat(r.value().bufferedMessages()).isEqualTo(7);
+                assertThat(r.value().dataSourceConnected()).isFalse();
+            });
+        }
+    }
+
+    @Test
+    @Order(7)
+    void theSinkIsIdempotentAndTheStoreIsPartitioned() throws Exception {
+        // without TimescaleDB the store is range-partitioned: 7 monthly partitions plus DEFAULT
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_inherits WHERE inhparent = 'ingest.reading'::regclass")
+                .query(Long.class).single()).isEqualTo(8);
+        List<ConsumerRecord<String, ReadingBatch>> seen;
+        try (KafkaConsumer<String, ReadingBatch> consumer = consumer(Topics.READINGS.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(Topics.READINGS.name()));
+            seen = pollUntil(consumer, 2);
+        }
+        ReadingBatch redelivered = seen.getFirst().value();
+        assertThat(readingStore.store(redelivered, Instant.now())).as("rows inserted by a second store").isZero();
+        Instant later = redelivered.collectTime().plusSeconds(60);
+        ReadingBatch next = new ReadingBatch("rt-" + RUN + "-direct", HUANGSHI_WOOD, "350304101", redelivered.gatewayCode(),
+                later, false, true, Instant.now(), List.of(new dustwatch.contracts.reading.Reading(
+                HUANGSHI_WOOD + "-DC002-FAN_RUN", dustwatch.contracts.reading.ParameterCode.FAN_RUN, 1, 0, later)));
+        Map<String, Object> props = Map.of("bootstrap.servers", broker.getBrokersAsString());
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, ReadingBatch> producer =
+                     new org.apache.kafka.clients.producer.KafkaProducer<>(props,
+                             Topics.READINGS.keySerde().serializer(), Topics.READINGS.valueSerde().serializer())) {
+            // same key, same partition: the redelivery is consumed before the new batch
+            producer.send(Topics.READINGS.record(HUANGSHI_WOOD, redelivered)).get();
+            producer.send(Topics.READINGS.record(HUANGSHI_WOOD, next)).get();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && jdbc.sql("SELECT count(*) FROM ingest.reading WHERE event_id = :e")
+                .param("e", next.eventId()).query(Long.class).single() == 0) {
+            Thread.sleep(200);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM ingest.reading WHERE uscc = :u").param("u", HUANGSHI_WOOD)
+                .query(Long.class).single()).isEqualTo(5);
+    }
+
     <V> KafkaConsumer<String, V> consumer(org.apache.kafka.common.serialization.Deserializer<V> values) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
@@ -288,7 +349,9 @@ class IngestIT {
                 "putian-node", Map.of("sub", "putian-node", "dw_kind", "CITY_NODE", "dw_region", "350300"),
                 "fuzhou-node", Map.of("sub", "fuzhou-node", "dw_kind", "CITY_NODE", "dw_region", "350100"),
                 "licheng-duty", Map.of("preferred_username", "licheng-duty", "dw_kind", "REGULATOR", "dw_region", "350304"),
-                "xindu-duty", Map.of("preferred_username", "xindu-duty", "dw_kind", "REGULATOR", "dw_region", "350304102"));
+                "xindu-duty", Map.of("preferred_username", "xindu-duty", "dw_kind", "REGULATOR", "dw_region", "350304102"),
+                "jinrong-admin", Map.of("preferred_username", "jinrong-admin", "dw_kind", "ENTERPRISE",
+                        "dw_region", "350304101", "dw_uscc", HUANGSHI_WOOD));
 
         @Bean
         JwtDecoder jwtDecoder() {

@@ -6,6 +6,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,15 +36,49 @@ public class EventSender {
      * @throws BrokerUnavailableException when the broker does not ack within {@link IngestProperties#sendTimeout()}
      */
     public <V> void sendAndWait(Topic<String, V> topic, String key, V value) {
+        awaitAll(List.of(send(topic, key, value)));
+    }
+
+    /**
+     * Starts sending {@code value}; the caller must {@link #awaitAll} the result before it commits.
+     *
+     * @throws BrokerUnavailableException when the producer cannot even queue the record (no metadata in time)
+     */
+    public <V> Pending send(Topic<String, V> topic, String key, V value) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), key, topic.writeValue(value));
         record.headers().add(CONFIG_VERSION_HEADER, properties.configVersion().getBytes(StandardCharsets.UTF_8));
         try {
-            kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BrokerUnavailableException(topic.name(), e);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return new Pending(topic.name(), kafka.send(record));
+        } catch (RuntimeException e) {
             throw new BrokerUnavailableException(topic.name(), e);
         }
+    }
+
+    /**
+     * Waits until every pending send is acknowledged, all within one {@link IngestProperties#sendTimeout()}.
+     *
+     * @throws BrokerUnavailableException on the first send not acknowledged in time
+     */
+    public void awaitAll(List<Pending> pending) {
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+        for (Pending p : pending) {
+            try {
+                p.future().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BrokerUnavailableException(p.topic(), e);
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                throw new BrokerUnavailableException(p.topic(), e);
+            }
+        }
+    }
+
+    /**
+     * A send in flight.
+     *
+     * @param topic  the topic name, for the error message
+     * @param future completes with the broker's ack
+     */
+    public record Pending(String topic, CompletableFuture<?> future) {
     }
 }

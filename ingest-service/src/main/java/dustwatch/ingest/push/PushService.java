@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * Takes a push of gateway messages from a city node (市级汇聚节点). Each message is checked on its own
  * ({@link MessageValidator}); every valid one gets a receipt in {@code ingest.receipt} and its event on Kafka
- * ({@code dust.realtime} or {@code dust.heartbeat}), all in one database transaction and each send awaited, so
+ * ({@code dust.realtime} or {@code dust.heartbeat}), all in one database transaction; the sends are awaited together before the commit, so
  * that a broker failure rolls back every receipt of the request and nothing acknowledged is lost.
  */
 @Service
@@ -58,6 +58,7 @@ public class PushService {
         int accepted = 0;
         int duplicates = 0;
         List<Verdict.Rejected> rejected = new ArrayList<>();
+        List<EventSender.Pending> sends = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             Verdict verdict = validator.check(i, messages.get(i), node, now);
             switch (verdict) {
@@ -66,20 +67,22 @@ public class PushService {
                     if (!receipts.record(v.msgId(), v.uscc(), v.msgType(), now)) {
                         duplicates++;
                     } else {
-                        produce(v);
+                        sends.add(produce(v));
                         accepted++;
                     }
                 }
             }
         }
+        // every event acknowledged before the receipts commit; otherwise all roll back (503)
+        events.awaitAll(sends);
         return new PushOutcome(accepted, duplicates, rejected);
     }
 
-    private void produce(Verdict.Valid v) {
-        switch (v.event()) {
-            case ReadingBatch batch -> events.sendAndWait(Topics.READINGS, v.uscc(), batch);
-            case Heartbeat heartbeat -> events.sendAndWait(Topics.HEARTBEATS, v.uscc(), heartbeat);
+    private EventSender.Pending produce(Verdict.Valid v) {
+        return switch (v.event()) {
+            case ReadingBatch batch -> events.send(Topics.READINGS, v.uscc(), batch);
+            case Heartbeat heartbeat -> events.send(Topics.HEARTBEATS, v.uscc(), heartbeat);
             default -> throw new IllegalStateException("no topic for " + v.event().getClass());
-        }
+        };
     }
 }
