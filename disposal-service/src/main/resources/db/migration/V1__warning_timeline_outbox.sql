@@ -43,7 +43,7 @@ CREATE INDEX timeline_event_warning ON disposal.timeline_event (warning_id, seq)
 CREATE FUNCTION disposal.refuse_timeline_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION 'disposal.timeline_event is append-only: % refused', TG_OP
-        USING ERRCODE = 'insufficient_privilege';
+        USING ERRCODE = 'restrict_violation';
 END;
 $$;
 CREATE TRIGGER timeline_event_append_only
