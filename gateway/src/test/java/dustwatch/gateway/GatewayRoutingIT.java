@@ -13,8 +13,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -51,14 +53,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                // short enough for a test, the slow risk endpoint answers after 3 s
-                "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
+                // shorter than the slow risk endpoint (8 s), long enough for a cold first call on a busy machine
+                "spring.cloud.gateway.server.webflux.httpclient.response-timeout=3s",
                 "dustwatch.gateway.config-version=gateway-test-7"
         })
+@Import(GatewayRoutingIT.Tokens.class)
 class GatewayRoutingIT {
 
     /** A wood-furniture plant in Huangshi town, 350304101. */
-    static final String HUANGSHI_PLANT = Uscc.checkCharacter("91350304MA2XYZ12") == 0 ? null : withCheck("91350304MA2XYZ12K");
+    static final String HUANGSHI_PLANT = "91350304MA2Y4K7L3" + Uscc.checkCharacter("91350304MA2Y4K7L3");
 
     static final Downstream INGEST = new Downstream("ingest");
     static final Downstream RISK = new Downstream("risk");
@@ -73,11 +76,6 @@ class GatewayRoutingIT {
 
     @Autowired
     ReactiveResilience4JCircuitBreakerFactory breakers;
-
-    static String withCheck(String first17) {
-        String base = first17.substring(0, 17);
-        return base + Uscc.checkCharacter(base);
-    }
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
@@ -103,7 +101,7 @@ class GatewayRoutingIT {
                 "/api/v1/warnings?state=ISSUED", "disposal");
         for (var route : expected.entrySet()) {
             HttpResponse<String> response = get(route.getKey(), "Bearer licheng");
-            assertThat(response.statusCode()).as(route.getKey()).isEqualTo(200);
+            assertThat(response.statusCode()).as(route.getKey() + " " + response.body()).isEqualTo(200);
             JsonNode echo = JSON.readTree(response.body());
             assertThat(echo.get("service").asString()).as(route.getKey()).isEqualTo(route.getValue());
             assertThat(echo.get("path").asString()).isEqualTo(route.getKey());
@@ -127,15 +125,15 @@ class GatewayRoutingIT {
 
     @Test
     void noTokenIsA401ProblemWithBearerChallenge() throws Exception {
-        HttpResponse<String> response = get("/api/v1/warnings", null);
+        HttpResponse<String> response = get("/api/v1/warnings/w-unsigned", null);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 ct -> assertThat(ct).startsWith("application/problem+json"));
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(401);
-        assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/warnings");
-        assertThat(DISPOSAL.calls()).doesNotContain("/api/v1/warnings");
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/warnings/w-unsigned");
+        assertThat(DISPOSAL.calls()).doesNotContain("/api/v1/warnings/w-unsigned");
     }
 
     @Test
@@ -145,6 +143,17 @@ class GatewayRoutingIT {
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 h -> assertThat(h).startsWith("Bearer").contains("invalid_token"));
         assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void anUnreachableIssuerIsA503NotA500() throws Exception {
+        HttpResponse<String> response = get("/api/v1/warnings/w-issuer", "Bearer issuer-down");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("reason").asString()).isEqualTo("ISSUER_UNREACHABLE");
+        assertThat(problem.get("configVersion").asString()).isEqualTo("gateway-test-7");
+        assertThat(DISPOSAL.calls()).doesNotContain("/api/v1/warnings/w-issuer");
     }
 
     @Test
@@ -171,7 +180,7 @@ class GatewayRoutingIT {
     void aSlowServiceIsCutOffWithA503Problem() throws Exception {
         Instant start = Instant.now();
         HttpResponse<String> response = get("/api/v1/risk/slow", "Bearer licheng");
-        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(2900));
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(7));
         assertUnavailable(response, "risk", "TIMEOUT");
     }
 
@@ -187,7 +196,18 @@ class GatewayRoutingIT {
         } finally {
             breaker.transitionToClosedState();
         }
-        assertThat(get("/api/v1/warnings/w-1", "Bearer huangshi-plant").statusCode()).isEqualTo(200);
+        HttpResponse<String> afterwards = get("/api/v1/warnings/w-1", "Bearer huangshi-plant");
+        assertThat(afterwards.statusCode()).as(afterwards.body()).isEqualTo(200);
+    }
+
+    @Test
+    void theResilienceSettingsOfApplicationYmlAreInForce() {
+        // resilience4j's own default time limit (1 s) would cut off a cold first call
+        assertThat(breakers.getTimeLimiterRegistry().getDefaultConfig().getTimeoutDuration()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(breakers.getCircuitBreakerRegistry().getDefaultConfig().getSlidingWindowSize()).isEqualTo(20);
+        // a console stream is never a slow call
+        assertThat(breakers.getCircuitBreakerRegistry().getConfiguration("alerts")).hasValueSatisfying(
+                c -> assertThat(c.getSlowCallDurationThreshold()).isEqualTo(Duration.ofDays(7)));
     }
 
     @Test
@@ -221,10 +241,13 @@ class GatewayRoutingIT {
     @Nested
     class WhenServicesAreDown {
 
+        static final int INGEST_DOWN = closedPort();
+        static final int ALERT_DOWN = closedPort();
+
         @DynamicPropertySource
         static void closedPorts(DynamicPropertyRegistry registry) {
-            registry.add("INGEST_URI", () -> "http://127.0.0.1:" + closedPort());
-            registry.add("ALERT_URI", () -> "http://127.0.0.1:" + closedPort());
+            registry.add("INGEST_URI", () -> "http://127.0.0.1:" + INGEST_DOWN);
+            registry.add("ALERT_URI", () -> "http://127.0.0.1:" + ALERT_DOWN);
         }
 
         @Test
@@ -252,7 +275,7 @@ class GatewayRoutingIT {
     }
 
     void assertUnavailable(HttpResponse<String> response, String service, String reason) {
-        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 ct -> assertThat(ct).startsWith("application/problem+json"));
@@ -298,6 +321,10 @@ class GatewayRoutingIT {
         ReactiveJwtDecoder fixedTokens() {
             return token -> {
                 Map<String, Object> claims = CLAIMS.get(token);
+                if (token.equals("issuer-down")) {
+                    // what the issuer-backed decoder raises when discovery or the JWK set cannot be fetched
+                    return Mono.error(new JwtException("Unable to resolve the Configuration with the provided Issuer"));
+                }
                 if (claims == null) {
                     return Mono.error(new BadJwtException("unknown test token"));
                 }
@@ -355,7 +382,7 @@ class GatewayRoutingIT {
 
         private void slow(HttpExchange exchange) throws IOException {
             try {
-                Thread.sleep(3000);
+                Thread.sleep(8000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -1,5 +1,6 @@
 package dustwatch.gateway.edge;
 
+import dustwatch.gateway.GatewayProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -16,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>{@code /actuator/health/**}: public;</li>
  *   <li>{@code /api/**}: a valid bearer token whose {@code dw_kind} names a known kind, else 401 (no or bad
- *       token) or 403 (no kind) problem details;</li>
+ *       token) or 403 (no kind) problem details, 503 with {@code Retry-After} when the issuer cannot be
+ *       reached to verify the token;</li>
  *   <li>anything else: a valid token (the gateway then answers 404).</li>
  * </ul>
  * The {@code Authorization} header is passed on unchanged: the services verify it again and scope by region.
@@ -26,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class EdgeSecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, JsonMapper json) {
-        ProblemResponses problems = new ProblemResponses(json);
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, JsonMapper json, GatewayProperties properties) {
+        ProblemResponses problems = new ProblemResponses(json, properties);
         ReactiveJwtAuthenticationConverter kinds = new ReactiveJwtAuthenticationConverter();
         kinds.setJwtGrantedAuthoritiesConverter(new KindAuthorities());
         return http
@@ -44,6 +46,7 @@ public class EdgeSecurityConfiguration {
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(kinds))
                         .authenticationEntryPoint(problems.unauthorized())
+                        .authenticationFailureHandler(problems.authenticationFailure())
                         .accessDeniedHandler(problems.forbidden()))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(problems.unauthorized())

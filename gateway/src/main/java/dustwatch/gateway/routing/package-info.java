@@ -1,2 +1,2 @@
-/** Routing to the services: routes, timeouts and circuit breakers live in application.yml; this package holds their settings. */
+/** Routing to the services: routes, timeouts and circuit breakers are configuration (application.yml); this package holds where they fail over to. */
 package dustwatch.gateway.routing;

@@ -1,6 +1,6 @@
 package dustwatch.gateway.routing.web;
 
-import dustwatch.gateway.routing.RoutingProperties;
+import dustwatch.gateway.GatewayProperties;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
@@ -42,9 +42,9 @@ public class FallbackController {
         UNAVAILABLE
     }
 
-    private final RoutingProperties properties;
+    private final GatewayProperties properties;
 
-    public FallbackController(RoutingProperties properties) {
+    public FallbackController(GatewayProperties properties) {
         this.properties = properties;
     }
 
