@@ -19,7 +19,7 @@ import java.util.UUID;
 /** Domain fixtures: a wood-furniture plant in Huangshi town and an Al/Mg polishing shop in Xindu. */
 public final class Fixtures {
     /** 黄石金榕木艺: wood dust, 45 workers, 3 dry bag collectors outdoors, sanding. I = 20 + 20 + 9 + 8 = 57 (B). */
-    public static final String WOOD_PLANT = usccOf("91350304MA2XYZ123");
+    public static final String WOOD_PLANT = usccOf("91350304MA2XY0123");
     /** 新度精工铝制品: Al/Mg dust, 12 workers, 1 wet collector, polishing. I = 35 + 12 + 2 + 8 = 57 (B). */
     public static final String ALMG_SHOP = usccOf("91350304MA8ALMG01");
     public static final String HUANGSHI = "350304101";

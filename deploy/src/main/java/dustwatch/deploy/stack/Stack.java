@@ -109,7 +109,7 @@ public final class Stack implements AutoCloseable {
         env.put("RISK_URI", "http://127.0.0.1:" + options.ports().risk());
         env.put("ALERT_URI", "http://127.0.0.1:" + options.ports().alert());
         env.put("DISPOSAL_URI", "http://127.0.0.1:" + options.ports().disposal());
-        env.put("DUSTWATCH_RISK_STATE_DIR", data.resolve("kafka-streams").toString());
+        env.put("RISK_STATE_DIR", data.resolve("kafka-streams").toString());
         String version = build.getProperty("project.version");
         List<Integer> ports = List.of(options.ports().ingest(), options.ports().risk(), options.ports().alert(),
                 options.ports().disposal(), options.ports().gateway());

@@ -90,7 +90,10 @@ final class ReadingsProcessor implements Processor<String, ReadingBatch, String,
         EnterpriseProfile profile = profiles.get(uscc);
         if (profile == null) {
             unregisteredSkipped.increment();
-            log.warn("reading batch {} of unregistered enterprise {} skipped", batch.eventId(), uscc);
+            long skipped = unregisteredSkipped.sum();
+            if (skipped == 1 || skipped % 100 == 0) { // counted always, logged sparingly: a gateway sends every 10 s
+                log.warn("reading batch {} of unregistered enterprise {} skipped ({} so far)", batch.eventId(), uscc, skipped);
+            }
             return;
         }
         SeenEvents already = seen.get(uscc);
@@ -173,7 +176,7 @@ final class ReadingsProcessor implements Processor<String, ReadingBatch, String,
             while (it.hasNext()) {
                 KeyValue<String, RuleState> kv = it.next();
                 RuleState s = kv.value;
-                if (s.active()) {
+                if (s.active() && rules.rule(s.ruleId()) != null) { // a rule removed from configuration no longer counts
                     active.add(new ActiveAlarm(s.ruleId(), s.pointCode(), s.severity(), s.hardTrigger(), s.since(),
                             s.description()));
                 }

@@ -31,7 +31,9 @@ import java.util.concurrent.atomic.LongAdder;
  *  dust.disposal-events ──► disposal  ──► store risk-open-warnings
  * </pre>
  *
- * Readings use event time: a batch's timestamp is its {@code collectTime}. Stores: {@link #PROFILES},
+ * Readings use event time: a batch's timestamp is its {@code collectTime}. Registry records are stamped
+ * epoch 0 so that, when a profile and readings are buffered together, the profile is applied first (Streams
+ * picks the lowest timestamp; the profile store's changelog is compacted, so the stamp removes nothing). Stores: {@link #PROFILES},
  * {@link #RULE_STATES}, {@link #FAN_STATES}, {@link #ASSESSMENTS} (queried by the HTTP API),
  * {@link #OPEN_WARNINGS}, {@link #SEEN_EVENTS}.
  */
@@ -74,7 +76,7 @@ public final class RiskTopology {
     /** Builds the topology; each call returns a new one. */
     public Topology build() {
         Topology topology = new Topology();
-        source(topology, "registry-source", Topics.REGISTRY, null);
+        source(topology, "registry-source", Topics.REGISTRY, new RegistryFirstExtractor());
         source(topology, "readings-source", Topics.READINGS, new CollectTimeExtractor());
         source(topology, "disposal-source", Topics.DISPOSAL_EVENTS, null);
 
@@ -107,6 +109,14 @@ public final class RiskTopology {
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
+    }
+
+    /** Registry records sort before any reading buffered with them. */
+    static final class RegistryFirstExtractor implements TimestampExtractor {
+        @Override
+        public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
+            return 0L;
+        }
     }
 
     /** Event time of a reading batch: its collect time; the record timestamp when it has none. */

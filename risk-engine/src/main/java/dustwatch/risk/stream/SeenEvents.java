@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record SeenEvents(List<String> ids) {
     /** How many ids are remembered per enterprise. */
-    public static final int CAPACITY = 256;
+    public static final int CAPACITY = 64;
 
     public SeenEvents {
         ids = ids == null ? List.of() : List.copyOf(ids);
