@@ -76,7 +76,8 @@ final class ConsoleClient {
         }
         onClose.accept(this);
         if (completeStream) {
-            emitter.complete();
+            // complete() waits for the emitter's write lock, which a stalled send holds: never on the caller's thread.
+            Thread.ofVirtual().name("console-close-" + actor.username()).start(emitter::complete);
         }
     }
 

@@ -8,6 +8,7 @@ import dustwatch.contracts.risk.Colour;
 import dustwatch.contracts.scope.Actor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -59,6 +60,7 @@ class ConsoleHubTest {
     }
 
     @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aStalledConsoleDelaysNobodyAndIsDisconnectedWhenItsQueueOverflows() throws Exception {
         hub(4, Duration.ofHours(1), 10);
         StandInStream stalled = new StandInStream(neverReads);
@@ -74,8 +76,12 @@ class ConsoleHubTest {
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         // ready is stuck in the stalled sender, four warnings filled its queue, the fifth overflowed it.
-        assertThat(stalled.completed.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(hub.connected()).isEqualTo(1);
+        hub.deliver(yellow("w-stall-6"));
+        assertThat(reading.next()).contains("id:w-stall-6");
+        // Its stream is ended once the stuck write gives up (the console reads again, or the socket times out).
+        neverReads.countDown();
+        assertThat(stalled.completed.await(5, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
@@ -132,21 +138,41 @@ class ConsoleHubTest {
             this.blockUntil = blockUntil;
         }
 
+        /** Like ResponseBodyEmitter, sending and completing share one write lock. */
         @Override
         public void send(SseEventBuilder builder) throws IOException {
-            if (blockUntil != null) {
-                try {
-                    blockUntil.await();
-                } catch (InterruptedException e) {
-                    throw new IOException("interrupted", e);
-                }
+            writeLock.lock();
+            try {
+                awaitUninterruptibly(); // a socket write stuck on a full TCP window does not heed interrupts
+                sent.add(builder.build().stream().map(d -> d.getData().toString()).collect(Collectors.joining()));
+            } finally {
+                writeLock.unlock();
             }
-            sent.add(builder.build().stream().map(d -> d.getData().toString()).collect(Collectors.joining()));
         }
 
         @Override
         public void complete() {
-            completed.countDown();
+            writeLock.lock();
+            try {
+                completed.countDown();
+            } finally {
+                writeLock.unlock();
+            }
+        }
+
+        private void awaitUninterruptibly() {
+            boolean interrupted = false;
+            while (blockUntil != null) {
+                try {
+                    blockUntil.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         String next() throws InterruptedException {

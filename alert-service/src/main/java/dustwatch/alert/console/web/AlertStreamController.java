@@ -2,14 +2,19 @@ package dustwatch.alert.console.web;
 
 import dustwatch.alert.console.ConsoleHub;
 import dustwatch.contracts.scope.Actor;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.net.URI;
 
 /** {@code GET /api/v1/alerts/stream}: the console's server-sent-events stream (值班台推送). */
 @RestController
@@ -35,5 +40,19 @@ class AlertStreamController {
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no"); // keep nginx-style proxies from buffering the stream
         return hub.connect(actor);
+    }
+
+    /**
+     * Writes a refusal as {@code application/problem+json} with its headers ({@code Retry-After}), whatever the
+     * client's {@code Accept: text/event-stream} asked for; otherwise content negotiation would drop the body.
+     */
+    @ExceptionHandler(ErrorResponseException.class)
+    ResponseEntity<ProblemDetail> refused(ErrorResponseException refusal, HttpServletRequest request) {
+        ProblemDetail problem = refusal.getBody();
+        if (problem.getInstance() == null) {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        }
+        return ResponseEntity.status(refusal.getStatusCode()).headers(refusal.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }
