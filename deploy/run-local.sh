@@ -16,6 +16,11 @@ if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" -lt 21 ]; 
   echo "run-local: needs a JDK 21 or newer (set JAVA_HOME)" >&2; exit 1
 fi
 
+# Maven's own libraries use sun.misc.Unsafe; JDK 24+ warns about it at every start
+if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 24 ]; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
+
 for arg in "$@"; do
   case "$arg" in -h|--help|-V|--version) skip_build=1 ;; esac
 done

@@ -36,6 +36,9 @@ public final class LocalStack implements Callable<Integer> {
     @Option(names = "--no-simulator", description = "do not start the city-node simulator")
     boolean noSimulator;
 
+    @Option(names = "--port-offset", description = "add this to every port, to run a second stack beside the first (default: 0)")
+    int portOffset;
+
     @Option(names = "--excursion-every", description = "seconds between simulated hopper excursions (default: ${DEFAULT-VALUE})")
     long excursionEvery = 180;
 
@@ -46,7 +49,7 @@ public final class LocalStack implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        Ports ports = Ports.defaults();
+        Ports ports = Ports.offset(portOffset);
         Stack.Options options = new Stack.Options(home, dataDir.toAbsolutePath(), ports, System.getenv("DATABASE_URL"),
                 System.getenv("DATABASE_USER"), System.getenv("DATABASE_PASSWORD"));
         System.out.println("dustwatch: starting the local stack (data and logs in " + options.dataDir() + ")");
@@ -58,8 +61,11 @@ public final class LocalStack implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        // Ctrl-C reaches the children too (one process group): once a stop began, their exits are expected
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         CityNodeSimulator[] simulator = new CityNodeSimulator[1];
         Thread hook = new Thread(() -> {
+            stopping.set(true);
             System.out.println("\ndustwatch: stopping…");
             if (simulator[0] != null) {
                 simulator[0].close();
@@ -92,17 +98,18 @@ public final class LocalStack implements Callable<Integer> {
                 Press Ctrl-C to stop.
                 """, (System.nanoTime() - t0) / 1e9, stack.gatewayUrl(), ports.keycloak(), stack.tokenEndpoint(),
                 options.dataDir().resolve("logs"), noSimulator ? "off" : "30 Licheng enterprises, first hopper excursion now");
-        watch(stack, stopped);
+        watch(stack, stopped, stopping);
         return 0;
     }
 
     /** Reports a part that dies after ready, with its log tail, until the stack is stopped. */
-    private static void watch(Stack stack, CountDownLatch stopped) throws InterruptedException {
+    private static void watch(Stack stack, CountDownLatch stopped, java.util.concurrent.atomic.AtomicBoolean stopping)
+            throws InterruptedException {
         Set<String> reported = new HashSet<>();
         while (!stopped.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
             for (var entry : stack.processes().entrySet()) {
                 ChildProcess process = entry.getValue();
-                if (!process.isAlive() && reported.add(entry.getKey())) {
+                if (!process.isAlive() && !stopping.get() && reported.add(entry.getKey())) {
                     System.err.println("dustwatch: " + entry.getKey() + " stopped unexpectedly. Last lines of " + process.log()
                             + ":\n" + process.tail(25));
                 }

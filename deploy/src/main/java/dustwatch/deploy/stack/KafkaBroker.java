@@ -127,6 +127,11 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     @Override
+    public String toString() {
+        return "kafkabroker";
+    }
+
+    @Override
     public void close() {
         process.close();
     }

@@ -88,6 +88,11 @@ public final class Keycloak implements AutoCloseable {
     }
 
     @Override
+    public String toString() {
+        return "keycloak";
+    }
+
+    @Override
     public void close() {
         process.close();
     }

@@ -59,6 +59,11 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     @Override
+    public String toString() {
+        return "service " + module;
+    }
+
+    @Override
     public void close() {
         process.close();
     }

@@ -208,8 +208,19 @@ public final class Stack implements AutoCloseable {
             started.clear();
         }
         Collections.reverse(parts);
-        parts.parallelStream().filter(p -> p instanceof ServiceProcess).forEach(Stack::closeQuietly);
-        parts.stream().filter(p -> !(p instanceof ServiceProcess)).forEach(Stack::closeQuietly);
+        // services first (they flush to the broker and database), then broker, database and Keycloak together
+        closeAll(parts.stream().filter(p -> p instanceof ServiceProcess).toList());
+        closeAll(parts.stream().filter(p -> !(p instanceof ServiceProcess)).toList());
+    }
+
+    private static void closeAll(List<AutoCloseable> parts) {
+        CompletableFuture.allOf(parts.stream().map(p -> CompletableFuture.runAsync(() -> {
+            long t0 = System.nanoTime();
+            closeQuietly(p);
+            if (System.nanoTime() - t0 > 5_000_000_000L) {
+                System.err.printf("stopping %s took %.1f s%n", p, (System.nanoTime() - t0) / 1e9);
+            }
+        })).toArray(CompletableFuture[]::new)).join();
     }
 
     private static void closeQuietly(AutoCloseable part) {
