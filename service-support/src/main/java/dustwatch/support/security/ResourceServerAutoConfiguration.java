@@ -3,9 +3,12 @@ package dustwatch.support.security;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -23,13 +26,14 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     SecurityFilterChain dustwatchApiSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
-        String[] nodePaths = properties.cityNodePaths().toArray(String[]::new);
+        List<RequestMatcher> nodePaths = properties.cityNodePaths().stream().map(ResourceServerAutoConfiguration::matcher).toList();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
-                    if (nodePaths.length > 0) {
-                        auth.requestMatchers(nodePaths).hasAuthority(ActorAuthorities.PREFIX + "CITY_NODE");
+                    if (!nodePaths.isEmpty()) {
+                        auth.requestMatchers(nodePaths.toArray(RequestMatcher[]::new))
+                                .hasAuthority(ActorAuthorities.PREFIX + "CITY_NODE");
                     }
                     auth.requestMatchers("/error").permitAll();
                     auth.anyRequest().hasAnyAuthority(ActorAuthorities.PREFIX + "REGULATOR", ActorAuthorities.PREFIX + "ENTERPRISE");
@@ -42,6 +46,18 @@ public class ResourceServerAutoConfiguration {
                         .authenticationEntryPoint(ProblemWriter.unauthorized())
                         .accessDeniedHandler(ProblemWriter.forbidden()));
         return http.build();
+    }
+
+    /**
+     * A city-node path entry: {@code /api/v1/ingest/**} (every method) or {@code PUT /api/v1/registry/enterprises/*}.
+     *
+     * @throws IllegalArgumentException when the method is not an HTTP method
+     */
+    static RequestMatcher matcher(String entry) {
+        String[] parts = entry.trim().split("\\s+", 2);
+        return parts.length == 2
+                ? PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(parts[0].toUpperCase()), parts[1])
+                : PathPatternRequestMatcher.withDefaults().matcher(parts[0]);
     }
 
     @Bean

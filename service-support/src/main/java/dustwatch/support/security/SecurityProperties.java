@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * {@code dustwatch.security.*}.
  *
- * @param cityNodePaths request paths (Ant patterns) that only city aggregation nodes may call, e.g.
- *                      {@code /api/v1/ingest/**}. Every other {@code /api/**} path refuses city nodes with 403.
+ * @param cityNodePaths requests only city aggregation nodes may make: a path pattern for every method
+ *                      ({@code /api/v1/ingest/**}) or a method and a pattern
+ *                      ({@code PUT /api/v1/registry/enterprises/*}). Every other request refuses city nodes with 403.
  * @param publicPaths   paths reachable without a token (health probes)
  */
 @ConfigurationProperties("dustwatch.security")

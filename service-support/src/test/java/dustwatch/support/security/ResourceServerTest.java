@@ -20,13 +20,14 @@ import java.util.Map;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The shared chain, with a decoder that knows three fixed tokens instead of an issuer's keys. */
 @SpringBootTest(classes = ResourceServerTest.TestApp.class,
-        properties = "dustwatch.security.city-node-paths=/api/v1/ingest/**")
+        properties = "dustwatch.security.city-node-paths=/api/v1/ingest/**,PUT /api/v1/registry/enterprises/*")
 @AutoConfigureMockMvc
 class ResourceServerTest {
     @Autowired
@@ -57,6 +58,18 @@ class ResourceServerTest {
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.status").value(403));
         mvc.perform(post("/api/v1/ingest/messages").header("Authorization", "Bearer licheng"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aMethodEntryReservesOnlyThatMethodForCityNodes() throws Exception {
+        mvc.perform(put("/api/v1/registry/enterprises/91350304MA2DW0004U").header("Authorization", "Bearer node"))
+                .andExpect(status().isOk());
+        mvc.perform(put("/api/v1/registry/enterprises/91350304MA2DW0004U").header("Authorization", "Bearer licheng"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/registry/enterprises/91350304MA2DW0004U").header("Authorization", "Bearer licheng"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/registry/enterprises/91350304MA2DW0004U").header("Authorization", "Bearer node"))
                 .andExpect(status().isForbidden());
     }
 
@@ -99,6 +112,12 @@ class ResourceServerTest {
 
             @PostMapping("/api/v1/ingest/messages")
             String push() {
+                return "ok";
+            }
+
+            @org.springframework.web.bind.annotation.RequestMapping(path = "/api/v1/registry/enterprises/{uscc}",
+                    method = {org.springframework.web.bind.annotation.RequestMethod.GET, org.springframework.web.bind.annotation.RequestMethod.PUT})
+            String enterprise() {
                 return "ok";
             }
 

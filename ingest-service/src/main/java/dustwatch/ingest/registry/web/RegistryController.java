@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** {@code /api/v1/registry/enterprises}: PUT by city nodes (security: {@code RegistryWriteSecurity}), GET scoped. */
+/** {@code /api/v1/registry/enterprises}: PUT by city nodes only (dustwatch.security.city-node-paths), GET scoped. */
 @RestController
 @RequestMapping("/api/v1/registry/enterprises")
 public class RegistryController {
