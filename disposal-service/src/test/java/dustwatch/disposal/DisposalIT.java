@@ -1,5 +1,6 @@
 package dustwatch.disposal;
 
+import dustwatch.support.security.FixedTokens;
 import dustwatch.contracts.disposal.DisposalEvent;
 import dustwatch.contracts.risk.Colour;
 import dustwatch.contracts.topic.Json;
@@ -24,8 +25,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import tools.jackson.databind.JsonNode;
 
@@ -371,14 +370,7 @@ class DisposalIT {
 
         @Bean
         JwtDecoder jwtDecoder() {
-            return token -> {
-                Map<String, Object> claims = TOKENS.get(token);
-                if (claims == null) {
-                    throw new BadJwtException("unknown test token");
-                }
-                return Jwt.withTokenValue(token).header("alg", "none").claims(c -> c.putAll(claims))
-                        .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600)).build();
-            };
+            return FixedTokens.decoder(TOKENS);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dustwatch.ingest;
 
+import dustwatch.support.security.FixedTokens;
 import dustwatch.contracts.reading.ReadingBatch;
 import dustwatch.contracts.topic.Json;
 import dustwatch.contracts.topic.Topics;
@@ -21,8 +22,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -355,14 +354,7 @@ class IngestIT {
 
         @Bean
         JwtDecoder jwtDecoder() {
-            return token -> {
-                Map<String, Object> claims = CLAIMS.get(token);
-                if (claims == null) {
-                    throw new BadJwtException("unknown test token");
-                }
-                return Jwt.withTokenValue(token).header("alg", "none").claims(c -> c.putAll(claims))
-                        .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300)).build();
-            };
+            return FixedTokens.decoder(CLAIMS);
         }
     }
 }

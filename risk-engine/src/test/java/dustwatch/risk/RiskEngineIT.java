@@ -1,5 +1,6 @@
 package dustwatch.risk;
 
+import dustwatch.support.security.FixedTokens;
 import dustwatch.contracts.enterprise.EnterpriseProfile;
 import dustwatch.contracts.reading.ParameterCode;
 import dustwatch.contracts.reading.ReadingBatch;
@@ -19,8 +20,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -137,14 +136,7 @@ class RiskEngineIT {
 
         @Bean
         JwtDecoder jwtDecoder() {
-            return token -> {
-                Map<String, Object> claims = TOKENS.get(token);
-                if (claims == null) {
-                    throw new BadJwtException("unknown test token");
-                }
-                return Jwt.withTokenValue(token).header("alg", "none").claims(c -> c.putAll(claims))
-                        .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
-            };
+            return FixedTokens.decoder(TOKENS);
         }
     }
 }

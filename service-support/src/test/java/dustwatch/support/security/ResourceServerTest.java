@@ -7,15 +7,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.util.Map;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -93,14 +90,7 @@ class ResourceServerTest {
 
         @Bean
         JwtDecoder jwtDecoder() {
-            return token -> {
-                Map<String, Object> claims = TOKENS.get(token);
-                if (claims == null) {
-                    throw new BadJwtException("unknown test token");
-                }
-                return Jwt.withTokenValue(token).header("alg", "none").claims(c -> c.putAll(claims))
-                        .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
-            };
+            return FixedTokens.decoder(TOKENS);
         }
 
         @RestController

@@ -1,5 +1,6 @@
 package dustwatch.alert.console.web;
 
+import dustwatch.support.security.FixedTokens;
 import dustwatch.alert.AlertApplication;
 import dustwatch.contracts.notification.Notification;
 import dustwatch.contracts.region.Tier;
@@ -24,8 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import tools.jackson.databind.JsonNode;
 
@@ -35,7 +34,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -251,14 +249,7 @@ class AlertStreamIT {
 
         @Bean
         JwtDecoder jwtDecoder() {
-            return token -> {
-                Map<String, Object> claims = CLAIMS.get(token);
-                if (claims == null) {
-                    throw new BadJwtException("unknown test token");
-                }
-                return Jwt.withTokenValue(token).header("alg", "none").claims(c -> c.putAll(claims))
-                        .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600)).build();
-            };
+            return FixedTokens.decoder(CLAIMS);
         }
     }
 }

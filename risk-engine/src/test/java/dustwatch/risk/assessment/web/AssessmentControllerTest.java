@@ -1,5 +1,6 @@
 package dustwatch.risk.assessment.web;
 
+import dustwatch.support.security.FixedTokens;
 import dustwatch.contracts.risk.Colour;
 import dustwatch.contracts.risk.DynamicBand;
 import dustwatch.contracts.risk.InherentLevel;
@@ -15,8 +16,6 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -107,14 +106,7 @@ class AssessmentControllerTest {
 
         @Bean
         JwtDecoder jwtDecoder() {
-            return token -> {
-                Map<String, Object> claims = TOKENS.get(token);
-                if (claims == null) {
-                    throw new BadJwtException("unknown test token");
-                }
-                return Jwt.withTokenValue(token).header("alg", "none").claims(c -> c.putAll(claims))
-                        .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
-            };
+            return FixedTokens.decoder(TOKENS);
         }
     }
 }
