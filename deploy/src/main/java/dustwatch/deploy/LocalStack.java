@@ -66,12 +66,13 @@ public final class LocalStack implements Callable<Integer> {
         CityNodeSimulator[] simulator = new CityNodeSimulator[1];
         Thread hook = new Thread(() -> {
             stopping.set(true);
+            long stopStart = System.nanoTime();
             System.out.println("\ndustwatch: stopping…");
             if (simulator[0] != null) {
                 simulator[0].close();
             }
             stack.close();
-            System.out.println("dustwatch: stopped");
+            System.out.printf("dustwatch: stopped (%.1f s)%n", (System.nanoTime() - stopStart) / 1e9);
             stopped.countDown();
         });
         Runtime.getRuntime().addShutdownHook(hook);

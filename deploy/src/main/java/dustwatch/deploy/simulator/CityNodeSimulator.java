@@ -89,7 +89,7 @@ public final class CityNodeSimulator implements AutoCloseable {
         try {
             tick(Instant.now());
         } catch (RuntimeException e) {
-            log.accept("simulator: " + e.getMessage());
+            log.accept("simulator: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
         }
     }
 
@@ -141,7 +141,8 @@ public final class CityNodeSimulator implements AutoCloseable {
                     return;
                 }
             } catch (Exception ex) {
-                log.accept("simulator: registry not reachable yet (" + ex.getMessage() + ")");
+                log.accept("simulator: registry not reachable yet (" + (ex.getMessage() != null ? ex.getMessage()
+                        : ex.getClass().getSimpleName()) + ")");
                 return;
             }
         }

@@ -13,9 +13,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A child process of the stack whose output goes to a log file. Closing it stops the process and every
- * descendant (TERM, then KILL after a grace period), so that no process is left behind.
+ * descendant (TERM, then KILL after a grace period), so that no process is left behind. Where {@code setsid}
+ * exists the child runs in a session of its own: Ctrl-C in the terminal then reaches only the launcher, which
+ * stops the parts in order (services before the broker they flush to).
  */
 public final class ChildProcess implements AutoCloseable {
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
     private final String name;
     private final Process process;
     private final Path log;
@@ -34,7 +37,12 @@ public final class ChildProcess implements AutoCloseable {
     public static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path log) {
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+            List<String> full = new java.util.ArrayList<>();
+            if (Files.isExecutable(SETSID)) {
+                full.add(SETSID.toString());
+            }
+            full.addAll(command);
+            ProcessBuilder builder = new ProcessBuilder(full).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(env);
             return new ChildProcess(name, builder.start(), log);

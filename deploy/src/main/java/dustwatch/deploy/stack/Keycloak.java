@@ -59,7 +59,9 @@ public final class Keycloak implements AutoCloseable {
                 "--health-enabled=true", "--import-realm", "--log-level=WARN,org.keycloak.exportimport:INFO");
         Map<String, String> env = Map.of("JAVA_HOME", javaHome,
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
-                "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx512m");
+                "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx512m",
+                // JBoss threads reach into java.lang on JDK 25; without this it logs an IllegalAccessError at start
+                "JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
         ChildProcess child = ChildProcess.start("keycloak", command, env, home, dataDir.resolve("logs/keycloak.log"));
         Keycloak keycloak = new Keycloak(child, "http://localhost:" + port);
         try {
