@@ -176,6 +176,24 @@ class GatewayRoutingIT {
         assertThat(JSON.readTree(response.body()).get("status").asString()).isEqualTo("UP");
     }
 
+    /**
+     * A burst of concurrent calls is not cut down by a hidden limit: Spring Cloud CircuitBreaker wraps every
+     * breaker in a 25-call Resilience4j bulkhead unless told not to, which answered bursts with 503 and then
+     * opened the breaker for everyone.
+     */
+    @Test
+    void aBurstOfFortyConcurrentCallsAllReachTheService() throws Exception {
+        var calls = java.util.stream.IntStream.range(0, 40)
+                .mapToObj(i -> http.sendAsync(request("/api/v1/warnings/pause", "Bearer licheng").GET().build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .toList();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var call : calls) {
+            statuses.add(call.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+        }
+        assertThat(statuses).hasSize(40).containsOnly(200);
+    }
+
     @Test
     void aSlowServiceIsCutOffWithA503Problem() throws Exception {
         Instant start = Instant.now();
@@ -352,6 +370,7 @@ class GatewayRoutingIT {
             server.setExecutor(Executors.newCachedThreadPool());
             server.createContext("/", this::echo);
             server.createContext("/api/v1/risk/slow", this::slow);
+            server.createContext("/api/v1/warnings/pause", this::pause);
             server.createContext("/api/v1/alerts/stream", this::stream);
             server.start();
         }
@@ -378,6 +397,16 @@ class GatewayRoutingIT {
                     "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
                     "body", body));
             respond(exchange, 200, "application/json", json);
+        }
+
+        /** Answers after 1 s, so that concurrent callers overlap. */
+        private void pause(HttpExchange exchange) throws IOException {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            respond(exchange, 200, "application/json", "{\"service\":\"" + name + "\"}");
         }
 
         private void slow(HttpExchange exchange) throws IOException {
