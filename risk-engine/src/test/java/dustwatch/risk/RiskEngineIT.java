@@ -96,7 +96,9 @@ class RiskEngineIT {
                 .andExpect(status().isUnauthorized());
         mvc.perform(get("/actuator/health"))
                 .andExpect(status().isOk())
-                .andExpect(header().doesNotExist("Retry-After"));
+                .andExpect(header().doesNotExist("Retry-After"))
+                .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components").doesNotExist());
     }
 
     private Warning awaitWarning(Duration timeout) {

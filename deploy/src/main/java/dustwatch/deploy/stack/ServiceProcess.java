@@ -34,7 +34,9 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build first (`mvn package -DskipTests`)");
         }
         List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar", jar.toString()));
+                "-XX:TieredStopAtLevel=1", "-Xss512k",
+                // a JVM out of heap may live on without serving (the break test saw it): exit, and the watchdog reports it
+                "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("SERVER_PORT", Integer.toString(port));
         ChildProcess child = ChildProcess.start(module, command, all, logDir.getParent(), logDir.resolve(module + ".log"));

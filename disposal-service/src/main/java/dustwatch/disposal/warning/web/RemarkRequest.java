@@ -1,5 +1,6 @@
 package dustwatch.disposal.warning.web;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -7,5 +8,6 @@ import jakarta.validation.constraints.Size;
  *
  * @param remark the verifier's remark, e.g. "checked by video: bags replaced"
  */
-public record RemarkRequest(@Size(max = 2000) String remark) {
+public record RemarkRequest(
+        @Size(max = 2000) @Pattern(regexp = TextRules.NO_CONTROL_CHARACTERS, message = TextRules.MESSAGE) String remark) {
 }
