@@ -103,16 +103,37 @@ public final class LocalStack implements Callable<Integer> {
         return 0;
     }
 
-    /** Reports a part that dies after ready, with its log tail, until the stack is stopped. */
+    /**
+     * Reports, until the stack is stopped, a part that dies after ready (with its log tail), and a service that
+     * lives but stops answering its health probe three times in a row (about 30 s): a process can be alive
+     * and serve nothing.
+     */
     private static void watch(Stack stack, CountDownLatch stopped, java.util.concurrent.atomic.AtomicBoolean stopping)
             throws InterruptedException {
         Set<String> reported = new HashSet<>();
+        java.util.Map<String, Integer> failedProbes = new java.util.HashMap<>();
+        int round = 0;
         while (!stopped.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
             for (var entry : stack.processes().entrySet()) {
                 ChildProcess process = entry.getValue();
                 if (!process.isAlive() && !stopping.get() && reported.add(entry.getKey())) {
                     System.err.println("dustwatch: " + entry.getKey() + " stopped unexpectedly. Last lines of " + process.log()
                             + ":\n" + process.tail(25));
+                }
+            }
+            if (++round % 5 != 0) {
+                continue;
+            }
+            for (var probe : stack.healthUrls().entrySet()) {
+                ChildProcess process = stack.processes().get(probe.getKey());
+                if (process == null || !process.isAlive() || stopping.get()) {
+                    continue;
+                }
+                int failures = Stack.healthy(probe.getValue()) ? 0 : failedProbes.getOrDefault(probe.getKey(), 0) + 1;
+                failedProbes.put(probe.getKey(), failures);
+                if (failures == 3) {
+                    System.err.println("dustwatch: " + probe.getKey() + " is running but has not answered " + probe.getValue()
+                            + " for ~30 s. Last lines of " + process.log() + ":\n" + process.tail(15));
                 }
             }
         }

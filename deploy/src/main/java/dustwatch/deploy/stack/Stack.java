@@ -193,6 +193,22 @@ public final class Stack implements AutoCloseable {
         return options;
     }
 
+    /** Each service's health probe URL by module name, for watching. */
+    public Map<String, String> healthUrls() {
+        Ports p = options.ports();
+        List<Integer> ports = List.of(p.ingest(), p.risk(), p.alert(), p.disposal(), p.gateway());
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (int i = 0; i < SERVICES.size(); i++) {
+            urls.put(SERVICES.get(i), "http://127.0.0.1:" + ports.get(i) + "/actuator/health");
+        }
+        return urls;
+    }
+
+    /** True when {@code url} answers 200 within 3 s. */
+    public static boolean healthy(String url) {
+        return Wait.http200(url);
+    }
+
     /** Every child process by name (kafka, keycloak, the services), for watching. */
     public Map<String, ChildProcess> processes() {
         synchronized (processes) {
