@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static dustwatch.ingest.Fixtures.HUANGSHI_WOOD;
+import static dustwatch.ingest.Fixtures.XINDU_ALMG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -73,6 +74,7 @@ class IngestIT {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
         registry.add("dustwatch.ingest.send-timeout", () -> "20s");
+        registry.add("dustwatch.ingest.limits.max-request-bytes", () -> "256KB");
     }
 
     @AfterAll
@@ -321,6 +323,117 @@ class IngestIT {
         }
         assertThat(jdbc.sql("SELECT count(*) FROM ingest.reading WHERE uscc = :u").param("u", HUANGSHI_WOOD)
                 .query(Long.class).single()).isEqualTo(5);
+    }
+
+    static String heartbeat(String uscc, String msgId, String firmware) {
+        return """
+                {"msgId":"%2$s","msgType":"HEARTBEAT","enterpriseCode":"%1$s","gatewayCode":"%1$s-GW01",
+                 "sendTime":"%3$s","firmwareVersion":"%4$s","bufferedMessages":0,"dataSourceConnected":true}
+                """.formatted(uscc, msgId, shanghaiNow(Duration.ZERO), firmware);
+    }
+
+    @Test
+    @Order(8)
+    void theSameMsgIdFromTwoEnterprisesIsTwoMessages() throws Exception {
+        Answer put = call("PUT", "/api/v1/registry/enterprises/" + XINDU_ALMG, "putian-node", """
+                {"name":"新度精工铝制品有限公司","regionCode":"350304102","dustType":"AL_MG","dustWorkers":12,
+                 "ignitionProneProcess":true,"collectors":[{"code":"%s-DC001","type":"WET","indoor":false}]}
+                """.formatted(XINDU_ALMG));
+        assertThat(put.status()).as(String.valueOf(put.body())).isEqualTo(200);
+        String shared = "shared-" + RUN;
+        Answer huangshi = call("POST", "/api/v1/ingest/messages", "putian-node",
+                "{\"messages\":[" + heartbeat(HUANGSHI_WOOD, shared, "2.4.1") + "]}");
+        Answer xindu = call("POST", "/api/v1/ingest/messages", "putian-node",
+                "{\"messages\":[" + heartbeat(XINDU_ALMG, shared, "1.0.0") + "]}");
+        assertThat(huangshi.status()).isEqualTo(202);
+        assertThat(xindu.status()).isEqualTo(202);
+        assertThat(xindu.body().get("accepted").intValue()).isEqualTo(1);
+        assertThat(xindu.body().get("duplicates").intValue()).isZero();
+        assertThat(jdbc.sql("SELECT uscc FROM ingest.receipt WHERE msg_id = :m ORDER BY uscc").param("m", shared)
+                .query(String.class).list()).containsExactlyInAnyOrder(HUANGSHI_WOOD, XINDU_ALMG);
+        Answer again = call("POST", "/api/v1/ingest/messages", "putian-node",
+                "{\"messages\":[" + heartbeat(XINDU_ALMG, shared, "1.0.0") + "]}");
+        assertThat(again.body().get("duplicates").intValue()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(9)
+    void aMsgIdRepeatedInOneBatchIsADuplicateOnlyWhenIdentical() throws Exception {
+        String id = "hb-rep-" + RUN;
+        String same = heartbeat(HUANGSHI_WOOD, id, "2.4.1");
+        String batch = "{\"messages\":[" + same + "," + same + "," + heartbeat(HUANGSHI_WOOD, id, "2.4.2") + "]}";
+        Answer answer = call("POST", "/api/v1/ingest/messages", "putian-node", batch);
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.body().get("accepted").intValue()).isEqualTo(1);
+        assertThat(answer.body().get("duplicates").intValue()).isEqualTo(1);
+        assertThat(answer.body().get("rejected")).singleElement().satisfies(r -> {
+            assertThat(r.get("index").intValue()).isEqualTo(2);
+            assertThat(r.get("reasons").get(0).stringValue()).isEqualTo("msgId " + id + " repeated in this batch with different content");
+        });
+    }
+
+    @Test
+    @Order(10)
+    void aReceiptInsertFailureSendsNothingAndIsA500NotARetryForever503() throws Exception {
+        String ok = "ok-" + RUN;
+        String boom = "boom-" + RUN;
+        jdbc.sql("ALTER TABLE ingest.receipt ADD CONSTRAINT it_no_boom CHECK (msg_id NOT LIKE 'boom-%')").update();
+        Answer answer;
+        try {
+            answer = call("POST", "/api/v1/ingest/messages", "putian-node",
+                    "{\"messages\":[" + realtime(ok, Duration.ofSeconds(30), 0) + "," + realtime(boom, Duration.ZERO, 0) + "]}");
+        } finally {
+            jdbc.sql("ALTER TABLE ingest.receipt DROP CONSTRAINT it_no_boom").update();
+        }
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.raw().headers().firstValue("Retry-After")).isEmpty();
+        assertThat(answer.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
+                ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat(jdbc.sql("SELECT count(*) FROM ingest.receipt WHERE msg_id = :m").param("m", ok)
+                .query(Long.class).single()).isZero();
+        try (KafkaConsumer<String, ReadingBatch> consumer = consumer(Topics.READINGS.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(Topics.READINGS.name()));
+            List<String> ids = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+            while (System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> ids.add(r.value().eventId()));
+            }
+            assertThat(ids).as("the topic was read").isNotEmpty().doesNotContain(ok, boom);
+        }
+    }
+
+    @Test
+    @Order(11)
+    void aBodyOverTheByteLimitIs413WhetherDeclaredOrChunked() throws Exception {
+        String padding = "x".repeat(300 * 1024);
+        byte[] body = ("{\"messages\":[],\"padding\":\"" + padding + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> declared = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/ingest/messages"))
+                .header("Authorization", "Bearer putian-node").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Json.MAPPER.readTree(declared.body()).get("detail").stringValue())
+                .contains("declares " + body.length + " bytes").contains("the limit is 262144 bytes");
+
+        for (String[] target : List.of(new String[]{"POST", "/api/v1/ingest/messages"},
+                new String[]{"PUT", "/api/v1/registry/enterprises/" + HUANGSHI_WOOD})) {
+            HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + target[1]))
+                    .header("Authorization", "Bearer putian-node").header("Content-Type", "application/json")
+                    .method(target[0], HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(chunked.statusCode()).as(target[1]).isEqualTo(413);
+            assertThat(Json.MAPPER.readTree(chunked.body()).get("detail").stringValue())
+                    .isEqualTo("the chunked body exceeds 262144 bytes; the limit is 262144 bytes"
+                            + " (dustwatch.ingest.limits.max-request-bytes); split the batch");
+        }
+        // a chunked body within the limit still works end to end
+        HttpResponse<String> small = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/ingest/messages"))
+                .header("Authorization", "Bearer putian-node").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        ("{\"messages\":[" + heartbeat(HUANGSHI_WOOD, "hb-chunked-" + RUN, "2.4.1") + "]}").getBytes(StandardCharsets.UTF_8))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(small.statusCode()).as(small.body()).isEqualTo(202);
+        assertThat(Json.MAPPER.readTree(small.body()).get("accepted").intValue()).isEqualTo(1);
     }
 
     <V> KafkaConsumer<String, V> consumer(org.apache.kafka.common.serialization.Deserializer<V> values) {

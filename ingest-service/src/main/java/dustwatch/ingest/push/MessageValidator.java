@@ -1,6 +1,7 @@
 package dustwatch.ingest.push;
 
 import dustwatch.contracts.enterprise.EnterpriseProfile;
+import dustwatch.contracts.enterprise.Uscc;
 import dustwatch.contracts.reading.Heartbeat;
 import dustwatch.contracts.reading.ParameterCode;
 import dustwatch.contracts.reading.Reading;
@@ -14,14 +15,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads and checks one gateway message from a lenient JSON tree, so that a type error in one message refuses
  * that message only, with a reason naming the field. Rules: header and REALTIME/HEARTBEAT bodies of domain
  * reference §2.4, point codes of §2.3 and the catalogue of §1.2, quality codes 0–7 of §2.5, time windows of
  * §1.3/§2.5 ({@link IngestLimits}).
+ *
+ * <p>Field shapes, checked before anything reaches PostgreSQL or Kafka: {@code msgId} 1–{@value #MAX_MSG_ID}
+ * characters of {@code [A-Za-z0-9._:-]}; {@code gatewayCode} at most {@value #MAX_GATEWAY_CODE} characters and
+ * exactly {@code {uscc}-GW} followed by 1–4 letters or digits; {@code pointCode} at most
+ * {@value #MAX_POINT_CODE} characters matching {@code {uscc}-DC\d{3}-{PARAM}(-\d+)?} with a catalogue
+ * {@code PARAM}; {@code unit}, {@code firmwareVersion} and {@code specVersion} at most {@value #MAX_SHORT_TEXT}
+ * characters. Any string field containing a control character (U+0000–U+001F, U+007F) is refused with a reason
+ * naming the field. Values echoed in reasons are cut to {@value #ECHO} characters and control characters escaped.
  */
 public final class MessageValidator {
+    /** Longest accepted {@code msgId}. */
+    public static final int MAX_MSG_ID = 64;
+    /** Longest accepted {@code gatewayCode}. */
+    public static final int MAX_GATEWAY_CODE = 64;
+    /** Longest accepted {@code pointCode}. */
+    public static final int MAX_POINT_CODE = 128;
+    /** Longest accepted {@code unit}, {@code firmwareVersion}, {@code specVersion}. */
+    public static final int MAX_SHORT_TEXT = 32;
+    /** How much of a bad value a reason repeats. */
+    static final int ECHO = 80;
+    private static final Pattern MSG_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern GATEWAY_SUFFIX = Pattern.compile("-GW[A-Za-z0-9]{1,4}");
+    private static final Pattern POINT_CODE = Pattern.compile("([0-9A-Z]{18})-DC\\d{3}-([A-Z0-9_]+)(?:-\\d+)?");
+
     private final IngestLimits limits;
     private final Function<String, Optional<EnterpriseProfile>> registry;
 
@@ -44,22 +69,36 @@ public final class MessageValidator {
         if (message == null || !message.isObject()) {
             return new Verdict.Rejected(index, null, List.of("message must be a JSON object"));
         }
+        int beforeMsgId = reasons.size();
         String msgId = text(message, "msgId", reasons);
-        if (msgId == null || msgId.isBlank()) {
+        if (msgId == null) {
+            if (reasons.size() == beforeMsgId) {
+                reasons.add("msgId is missing");
+            }
+        } else if (msgId.isBlank()) {
             reasons.add("msgId is missing");
+            msgId = null;
+        } else if (!MSG_ID.matcher(msgId).matches()) {
+            reasons.add("msgId " + show(msgId) + " must be 1-" + MAX_MSG_ID + " characters of [A-Za-z0-9._:-]");
             msgId = null;
         }
         String msgType = text(message, "msgType", reasons);
         if (msgType == null) {
             reasons.add("msgType is missing");
         } else if (!msgType.equals("REALTIME") && !msgType.equals("HEARTBEAT")) {
-            reasons.add("msgType " + msgType + " not supported yet");
+            reasons.add("msgType " + show(msgType) + " not supported yet");
             return new Verdict.Rejected(index, msgId, reasons);
         }
+        int beforeUscc = reasons.size();
         String uscc = text(message, "enterpriseCode", reasons);
         EnterpriseProfile enterprise = null;
         if (uscc == null) {
-            reasons.add("enterpriseCode is missing");
+            if (reasons.size() == beforeUscc) {
+                reasons.add("enterpriseCode is missing");
+            }
+        } else if (!Uscc.isValid(uscc)) {
+            reasons.add("enterpriseCode " + show(uscc) + " is not an 18-character USCC with a valid check character");
+            uscc = null;
         } else {
             enterprise = registry.apply(uscc)
                     .filter(p -> node.region().covers(RegionCode.of(p.regionCode())))
@@ -68,12 +107,20 @@ public final class MessageValidator {
                 reasons.add("enterpriseCode " + uscc + " is not registered in this node's city " + node.region());
             }
         }
+        int beforeGateway = reasons.size();
         String gatewayCode = text(message, "gatewayCode", reasons);
         if (gatewayCode == null) {
-            reasons.add("gatewayCode is missing");
-        } else if (uscc != null && (!gatewayCode.startsWith(uscc + "-GW") || gatewayCode.length() == uscc.length() + 3)) {
-            reasons.add("gatewayCode " + gatewayCode + " must be " + uscc + "-GW{nn}");
+            if (reasons.size() == beforeGateway) {
+                reasons.add("gatewayCode is missing");
+            }
+        } else if (gatewayCode.length() > MAX_GATEWAY_CODE) {
+            reasons.add("gatewayCode is " + gatewayCode.length() + " characters long, more than " + MAX_GATEWAY_CODE);
+        } else if (uscc != null && (!gatewayCode.startsWith(uscc)
+                || !GATEWAY_SUFFIX.matcher(gatewayCode.substring(uscc.length())).matches())) {
+            reasons.add("gatewayCode " + show(gatewayCode) + " must be " + uscc + "-GW{nn}"
+                    + " (1-4 letters or digits after GW)");
         }
+        shortText(message, "specVersion", "specVersion", reasons);
         Instant sendTime = time(message, "sendTime", reasons);
         if (sendTime != null) {
             future("sendTime", sendTime, now, reasons);
@@ -99,7 +146,7 @@ public final class MessageValidator {
             if (reportType.equals("RESEND")) {
                 resend = true;
             } else if (!reportType.equals("NORMAL")) {
-                reasons.add("reportType " + reportType + " is not NORMAL or RESEND");
+                reasons.add("reportType " + show(reportType) + " is not NORMAL or RESEND");
             }
         }
         Instant collectTime = time(m, "collectTime", reasons);
@@ -142,18 +189,26 @@ public final class MessageValidator {
         int before = reasons.size();
         String pointCode = text(p, "pointCode", reasons, field + ".pointCode");
         ParameterCode param = null;
+        Matcher shape = pointCode == null ? null : POINT_CODE.matcher(pointCode);
         if (pointCode == null) {
-            reasons.add(field + ".pointCode is missing");
+            if (reasons.size() == before) {
+                reasons.add(field + ".pointCode is missing");
+            }
+        } else if (pointCode.length() > MAX_POINT_CODE) {
+            reasons.add(field + ".pointCode is " + pointCode.length() + " characters long, more than " + MAX_POINT_CODE);
+        } else if (!shape.matches()) {
+            reasons.add(field + ".pointCode " + show(pointCode) + " must be {uscc}-DC{nnn}-{param} or {uscc}-DC{nnn}-{param}-{n}");
         } else {
-            param = ParameterCode.ofPointCode(pointCode).orElse(null);
+            param = catalogue(shape.group(2));
             if (param == null) {
                 reasons.add(field + ".pointCode " + pointCode + " names no catalogue parameter");
             }
-            if (uscc != null && !pointCode.startsWith(uscc + "-DC")) {
+            if (uscc != null && !shape.group(1).equals(uscc)) {
                 reasons.add(field + ".pointCode " + pointCode + " does not belong to enterprise " + uscc
                         + " (expected " + uscc + "-DC{nnn}-{param})");
             }
         }
+        shortText(p, "unit", field + ".unit", reasons);
         JsonNode value = p.get("value");
         double v = Double.NaN;
         if (value == null || value.isNull()) {
@@ -202,7 +257,7 @@ public final class MessageValidator {
         if (time == null && absent(m, "time") && absent(m, "sendTime")) {
             reasons.add("time (or sendTime) is missing");
         }
-        String firmware = text(m, "firmwareVersion", reasons);
+        String firmware = shortText(m, "firmwareVersion", "firmwareVersion", reasons);
         int buffered = 0;
         JsonNode b = m.get("bufferedMessages");
         if (b != null && !b.isNull()) {
@@ -240,7 +295,10 @@ public final class MessageValidator {
         return text(node, name, reasons, name);
     }
 
-    /** The string member {@code name}, null when absent; a reason when it is not a string. */
+    /**
+     * The string member {@code name}, null when absent; null and a reason when it is not a string or contains a
+     * control character (U+0000–U+001F, U+007F).
+     */
     private static String text(JsonNode node, String name, List<String> reasons, String field) {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {
@@ -250,7 +308,55 @@ public final class MessageValidator {
             reasons.add(field + " must be a string, got " + v.getNodeType());
             return null;
         }
-        return v.stringValue();
+        String s = v.stringValue();
+        int control = firstControl(s);
+        if (control >= 0) {
+            reasons.add(field + " contains control character U+" + String.format("%04X", (int) s.charAt(control))
+                    + " at position " + control);
+            return null;
+        }
+        return s;
+    }
+
+    /** An optional string of at most {@link #MAX_SHORT_TEXT} printable characters; null and a reason otherwise. */
+    private static String shortText(JsonNode node, String name, String field, List<String> reasons) {
+        String s = text(node, name, reasons, field);
+        if (s != null && s.length() > MAX_SHORT_TEXT) {
+            reasons.add(field + " is " + s.length() + " characters long, more than " + MAX_SHORT_TEXT);
+            return null;
+        }
+        return s;
+    }
+
+    private static ParameterCode catalogue(String name) {
+        for (ParameterCode p : ParameterCode.values()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Index of the first control character (U+0000–U+001F, U+007F) in {@code s}, or -1. */
+    public static int firstControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code s} as a reason may repeat it: at most {@value #ECHO} characters, control characters escaped. */
+    static String show(String s) {
+        StringBuilder b = new StringBuilder();
+        int n = Math.min(s.length(), ECHO);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            b.append(c < 0x20 || c == 0x7F ? String.format("\\u%04X", (int) c) : String.valueOf(c));
+        }
+        return s.length() > ECHO ? b + "… (" + s.length() + " characters)" : b.toString();
     }
 
     private static Instant time(JsonNode node, String name, List<String> reasons) {
@@ -264,7 +370,7 @@ public final class MessageValidator {
         }
         Optional<Instant> t = MessageTimes.parse(s);
         if (t.isEmpty()) {
-            reasons.add(field + " '" + s + "' is neither 'yyyy-MM-dd HH:mm:ss' (Asia/Shanghai) nor ISO-8601");
+            reasons.add(field + " '" + show(s) + "' is neither 'yyyy-MM-dd HH:mm:ss' (Asia/Shanghai) nor ISO-8601");
         }
         return t.orElse(null);
     }

@@ -15,12 +15,22 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks a {@link Registration} against domain reference §2.3: the USCC check character (GB 32100), a region
- * that is a district or town inside the calling node's city, collector codes {@code {uscc}-DC…}, dustWorkers ≥ 0.
+ * that is a district or town inside the calling node's city, collector codes {@code {uscc}-DC\d{3}},
+ * dustWorkers ≥ 0. Sizes, so that nothing PostgreSQL or Kafka would refuse gets through: {@code name} 1–
+ * {@value #MAX_NAME} characters without control characters (U+0000–U+001F, U+007F), at most
+ * {@value #MAX_COLLECTORS} collectors.
  */
 public final class RegistrationValidator {
+    /** Longest accepted enterprise name. */
+    public static final int MAX_NAME = 200;
+    /** Most collectors one enterprise may register. */
+    public static final int MAX_COLLECTORS = 200;
+    private static final Pattern COLLECTOR_SUFFIX = Pattern.compile("-DC\\d{3}");
+
     private RegistrationValidator() {
     }
 
@@ -32,13 +42,18 @@ public final class RegistrationValidator {
     public static EnterpriseProfile validate(String uscc, Registration r, Actor node, Instant now) {
         List<FieldError> errors = new ArrayList<>();
         if (!Uscc.isValid(uscc)) {
-            errors.add(new FieldError("uscc", "'" + uscc + "' is not an 18-character USCC with a valid check character"));
+            errors.add(new FieldError("uscc", "'" + show(uscc) + "' is not an 18-character USCC with a valid check character"));
         }
         if (r == null) {
             throw new InvalidRegistrationException(List.of(new FieldError("body", "a registration body is required")));
         }
         if (r.name() == null || r.name().isBlank()) {
             errors.add(new FieldError("name", "name is required"));
+        } else if (firstControl(r.name()) >= 0) {
+            errors.add(new FieldError("name", "name contains control character U+"
+                    + String.format("%04X", (int) r.name().charAt(firstControl(r.name())))));
+        } else if (r.name().strip().length() > MAX_NAME) {
+            errors.add(new FieldError("name", "name is " + r.name().strip().length() + " characters long, more than " + MAX_NAME));
         }
         RegionCode region = null;
         if (r.regionCode() == null) {
@@ -67,6 +82,10 @@ public final class RegistrationValidator {
         List<DustCollector> collectors = new ArrayList<>();
         List<Registration.Collector> sent = r.collectors() == null ? List.of() : r.collectors();
         Set<String> seen = new HashSet<>();
+        if (sent.size() > MAX_COLLECTORS) {
+            errors.add(new FieldError("collectors", sent.size() + " collectors exceed the limit of " + MAX_COLLECTORS));
+            sent = List.of();
+        }
         for (int i = 0; i < sent.size(); i++) {
             Registration.Collector c = sent.get(i);
             String field = "collectors[" + i + "]";
@@ -75,9 +94,9 @@ public final class RegistrationValidator {
                 continue;
             }
             String code = c.code();
-            if (code == null || !code.startsWith(uscc + "-DC") || code.length() == (uscc + "-DC").length()
-                    || code.indexOf('-', uscc.length() + 1) >= 0) {
-                errors.add(new FieldError(field + ".code", "collector code '" + code + "' must be " + uscc + "-DC{nnn}"));
+            if (code == null || !code.startsWith(uscc) || !COLLECTOR_SUFFIX.matcher(code.substring(uscc.length())).matches()) {
+                errors.add(new FieldError(field + ".code", "collector code '" + (code == null ? null : show(code))
+                        + "' must be " + show(uscc) + "-DC{nnn}"));
             } else if (!seen.add(code)) {
                 errors.add(new FieldError(field + ".code", "collector code " + code + " appears twice"));
             }
@@ -91,6 +110,29 @@ public final class RegistrationValidator {
                 Boolean.TRUE.equals(r.ignitionProneProcess()), collectors, now);
     }
 
+    /** Index of the first control character (U+0000–U+001F, U+007F), or -1. */
+    private static int firstControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < 0x20 || s.charAt(i) == 0x7F) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** At most 80 characters of {@code s}, control characters escaped, for a reason. */
+    private static String show(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.min(80, s.length()); i++) {
+            char c = s.charAt(i);
+            b.append(c < 0x20 || c == 0x7F ? String.format("\\u%04X", (int) c) : String.valueOf(c));
+        }
+        return s.length() > 80 ? b + "… (" + s.length() + " characters)" : b.toString();
+    }
+
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field, List<FieldError> errors) {
         if (value == null) {
             errors.add(new FieldError(field, field + " is required"));
@@ -99,7 +141,7 @@ public final class RegistrationValidator {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants())));
+            errors.add(new FieldError(field, "'" + show(value) + "' is not one of " + Arrays.toString(type.getEnumConstants())));
             return null;
         }
     }

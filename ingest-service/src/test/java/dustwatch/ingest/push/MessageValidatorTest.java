@@ -23,7 +23,7 @@ class MessageValidatorTest {
     static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z");
     final EnterpriseProfile plant = Fixtures.huangshiWoodPlant();
     final MessageValidator validator = new MessageValidator(new IngestLimits(500, 3, java.time.Duration.ofMinutes(5),
-            java.time.Duration.ofHours(24), java.time.Duration.ofDays(30)),
+            java.time.Duration.ofHours(24), java.time.Duration.ofDays(30), org.springframework.util.unit.DataSize.ofMegabytes(8)),
             uscc -> uscc.equals(HUANGSHI_WOOD) ? Optional.of(plant) : Optional.empty());
 
     static ObjectNode realtime() {
@@ -112,7 +112,7 @@ class MessageValidatorTest {
     @Test
     void gatewayOfAnotherEnterprise() {
         ObjectNode m = realtime().put("gatewayCode", "91350304MA31H7NK5X-GW01");
-        assertThat(rejected(m).reasons()).containsExactly("gatewayCode 91350304MA31H7NK5X-GW01 must be " + HUANGSHI_WOOD + "-GW{nn}");
+        assertThat(rejected(m).reasons()).containsExactly("gatewayCode 91350304MA31H7NK5X-GW01 must be " + HUANGSHI_WOOD + "-GW{nn} (1-4 letters or digits after GW)");
     }
 
     @Test
@@ -210,5 +210,107 @@ class MessageValidatorTest {
     @Test
     void aMessageThatIsNotAnObject() {
         assertThat(rejected(Json.MAPPER.readTree("\"REALTIME\"")).reasons()).containsExactly("message must be a JSON object");
+    }
+
+    // --- field lengths and characters (break test H2/M1) ---
+
+    @Test
+    void aNulInTheMsgIdIsRefusedNamingTheField() {
+        Verdict.Rejected r = rejected(realtime().put("msgId", "m-\u00001"));
+        assertThat(r.msgId()).isNull();
+        assertThat(r.reasons()).containsExactly("msgId contains control character U+0000 at position 2");
+    }
+
+    @Test
+    void aMsgIdLongerThan64OrWithOtherCharactersIsRefused() {
+        String longId = "m".repeat(8192);
+        Verdict.Rejected r = rejected(realtime().put("msgId", longId));
+        assertThat(r.msgId()).isNull();
+        assertThat(r.reasons()).singleElement().asString()
+                .endsWith("… (8192 characters) must be 1-64 characters of [A-Za-z0-9._:-]")
+                .hasSizeLessThan(200);
+        assertThat(rejected(realtime().put("msgId", "m 1/2")).reasons())
+                .containsExactly("msgId m 1/2 must be 1-64 characters of [A-Za-z0-9._:-]");
+        assertThat(check(realtime().put("msgId", "GW01:2026-12-01T09.59_" + "x".repeat(42)))).isInstanceOf(Verdict.Valid.class);
+    }
+
+    @Test
+    void aHugeGatewayCodeIsRefusedWithoutEchoingIt() {
+        String huge = HUANGSHI_WOOD + "-GW" + "1".repeat(2 * 1024 * 1024);
+        assertThat(rejected(realtime().put("gatewayCode", huge)).reasons())
+                .containsExactly("gatewayCode is " + huge.length() + " characters long, more than 64");
+    }
+
+    @Test
+    void aGatewayCodeNeedsOneToFourAlphanumericsAfterGw() {
+        assertThat(rejected(realtime().put("gatewayCode", HUANGSHI_WOOD + "-GW01234")).reasons()).hasSize(1);
+        assertThat(rejected(realtime().put("gatewayCode", HUANGSHI_WOOD + "-GW0-1")).reasons()).hasSize(1);
+        assertThat(rejected(realtime().put("gatewayCode", HUANGSHI_WOOD + "-GW")).reasons()).hasSize(1);
+        assertThat(check(realtime().put("gatewayCode", HUANGSHI_WOOD + "-GWa9Z1"))).isInstanceOf(Verdict.Valid.class);
+    }
+
+    @Test
+    void aLongPointCodeIsRefused() {
+        ObjectNode m = realtime();
+        String code = HUANGSHI_WOOD + "-DC001-DRY_DP-" + "1".repeat(9000);
+        point(m, 0).put("pointCode", code);
+        assertThat(rejected(m).reasons()).containsExactly("points[0].pointCode is " + code.length()
+                + " characters long, more than 128");
+    }
+
+    @Test
+    void aNulInAPointCodeIsRefusedNamingThePoint() {
+        ObjectNode m = realtime();
+        point(m, 1).put("pointCode", HUANGSHI_WOOD + "-DC001-DRY_DP\u0000");
+        assertThat(rejected(m).reasons()).containsExactly("points[1].pointCode contains control character U+0000 at position 31");
+    }
+
+    @Test
+    void aPointCodeMustHaveTheCollectorNumberShape() {
+        ObjectNode m = realtime();
+        point(m, 0).put("pointCode", HUANGSHI_WOOD + "-DC1-DRY_DP");
+        assertThat(rejected(m).reasons()).containsExactly("points[0].pointCode " + HUANGSHI_WOOD
+                + "-DC1-DRY_DP must be {uscc}-DC{nnn}-{param} or {uscc}-DC{nnn}-{param}-{n}");
+        point(m, 0).put("pointCode", HUANGSHI_WOOD + "-DC001-DRY_DP-x");
+        assertThat(rejected(m).reasons()).hasSize(1);
+    }
+
+    @Test
+    void shortTextsAreAtMost32PrintableCharacters() {
+        ObjectNode m = realtime().put("specVersion", "1".repeat(33));
+        point(m, 0).put("unit", "℃\u007F");
+        assertThat(rejected(m).reasons()).containsExactlyInAnyOrder("specVersion is 33 characters long, more than 32",
+                "points[0].unit contains control character U+007F at position 1");
+        JsonNode hb = Json.MAPPER.readTree("""
+                {"msgId":"hb-1","msgType":"HEARTBEAT","enterpriseCode":"%1$s","gatewayCode":"%1$s-GW01",
+                 "sendTime":"2026-12-01 09:59:30","firmwareVersion":"2.4.1\\u001b[31m"}
+                """.formatted(HUANGSHI_WOOD));
+        assertThat(rejected(hb).reasons()).containsExactly("firmwareVersion contains control character U+001B at position 5");
+    }
+
+    @Test
+    void aControlCharacterInAnyStringFieldIsNamed() {
+        assertThat(rejected(realtime().put("reportType", "NORMAL\n")).reasons())
+                .containsExactly("reportType contains control character U+000A at position 6");
+        assertThat(rejected(realtime().put("enterpriseCode", HUANGSHI_WOOD + "\u0000")).reasons())
+                .contains("enterpriseCode contains control character U+0000 at position 18");
+        assertThat(rejected(realtime().put("collectTime", "2026-12-01\t09:59:00")).reasons())
+                .containsExactly("collectTime contains control character U+0009 at position 10");
+    }
+
+    @Test
+    void anEnterpriseCodeThatIsNoUsccIsNotLookedUp() {
+        MessageValidator strict = new MessageValidator(IngestLimits.defaults(), uscc -> {
+            throw new AssertionError("looked up " + uscc);
+        });
+        Verdict v = strict.check(0, realtime().put("enterpriseCode", "x".repeat(5000)), Fixtures.PUTIAN_NODE, NOW);
+        assertThat(((Verdict.Rejected) v).reasons()).anySatisfy(reason -> assertThat(reason)
+                .startsWith("enterpriseCode xxx").endsWith("is not an 18-character USCC with a valid check character"));
+    }
+
+    @Test
+    void theDefaultsAreAThousandPointsAndEightMebibytes() {
+        assertThat(IngestLimits.defaults().maxPoints()).isEqualTo(1000);
+        assertThat(IngestLimits.defaults().maxRequestBytes().toBytes()).isEqualTo(8L * 1024 * 1024);
     }
 }

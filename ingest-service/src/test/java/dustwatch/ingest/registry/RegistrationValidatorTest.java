@@ -58,4 +58,39 @@ class RegistrationValidatorTest {
         assertThat(errors(HUANGSHI_WOOD, huangshi("350304101", 3, HUANGSHI_WOOD + "-DC001")))
                 .containsExactly(new FieldError("collectors[1].code", "collector code " + HUANGSHI_WOOD + "-DC001 appears twice"));
     }
+
+    static Registration named(String name, List<Registration.Collector> collectors) {
+        return new Registration(name, "350304101", "WOOD", 42, true, collectors);
+    }
+
+    @Test
+    void aNameIsOneToTwoHundredCharactersWithoutControlCharacters() {
+        List<Registration.Collector> one = List.of(new Registration.Collector(HUANGSHI_WOOD + "-DC001", "DRY_BAG", true));
+        assertThat(errors(HUANGSHI_WOOD, named("黄石金榕木艺\u0000有限公司", one)))
+                .containsExactly(new FieldError("name", "name contains control character U+0000"));
+        assertThat(errors(HUANGSHI_WOOD, named("木".repeat(201), one)))
+                .containsExactly(new FieldError("name", "name is 201 characters long, more than 200"));
+        assertThat(RegistrationValidator.validate(HUANGSHI_WOOD, named("木".repeat(200), one), Fixtures.PUTIAN_NODE, NOW)
+                .name()).hasSize(200);
+    }
+
+    @Test
+    void atMostTwoHundredCollectors() {
+        List<Registration.Collector> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= 201; i++) {
+            many.add(new Registration.Collector(HUANGSHI_WOOD + "-DC" + String.format("%03d", i), "DRY_BAG", false));
+        }
+        assertThat(errors(HUANGSHI_WOOD, named("黄石金榕木艺有限公司", many)))
+                .containsExactly(new FieldError("collectors", "201 collectors exceed the limit of 200"));
+        assertThat(RegistrationValidator.validate(HUANGSHI_WOOD, named("黄石金榕木艺有限公司", many.subList(0, 200)),
+                Fixtures.PUTIAN_NODE, NOW).collectors()).hasSize(200);
+    }
+
+    @Test
+    void aCollectorCodeIsTheUsccThenDcAndThreeDigits() {
+        for (String bad : List.of("-DC01", "-DC0001", "-DCabc", "-DC001\u0000", "-DC001x")) {
+            assertThat(errors(HUANGSHI_WOOD, huangshi("350304101", 1, HUANGSHI_WOOD + bad)))
+                    .as(bad).extracting(FieldError::field).containsExactly("collectors[1].code");
+        }
+    }
 }

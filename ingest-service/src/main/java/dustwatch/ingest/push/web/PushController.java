@@ -14,7 +14,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code POST /api/v1/ingest/messages} (city nodes only, see {@code dustwatch.security.city-node-paths}).
  * 202 {@code {accepted, duplicates, rejected:[]}} when every message was good; 422 problem with the same
- * members when some were refused (the good ones are kept); 413 too many messages; 503 with Retry-After.
+ * members when some were refused (the good ones are kept); 413 too many messages or a body over
+ * {@code dustwatch.ingest.limits.max-request-bytes} ({@link RequestSizeFilter}); 503 with Retry-After when Kafka
+ * or the database is transiently unavailable; 500 problem on any other database error (a defect, not retried).
  */
 @RestController
 public class PushController {
