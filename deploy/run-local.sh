@@ -28,5 +28,20 @@ if [ -z "${skip_build:-}" ] || [ ! -f deploy/target/runtime-classpath.txt ]; the
   echo "run-local: building (mvn package, tests skipped)…"
   mvn -q -B package -DskipTests
 fi
-exec "$JAVA_HOME/bin/java" -Xmx256m -cp "deploy/target/classes:$(cat deploy/target/runtime-classpath.txt)" \
-  dustwatch.deploy.LocalStack "$@"
+launcher=("$JAVA_HOME/bin/java" -Xmx256m -cp "deploy/target/classes:$(cat deploy/target/runtime-classpath.txt)"
+  dustwatch.deploy.LocalStack "$@")
+if ! command -v setsid > /dev/null; then
+  exec "${launcher[@]}"
+fi
+# The launcher runs in a session of its own, so Ctrl-C in this terminal reaches no part of the stack directly
+# (PostgreSQL would otherwise get it first and stop under the services); it is passed on as SIGTERM and the
+# launcher stops the parts in order: services, then broker, database and Keycloak.
+setsid "${launcher[@]}" &
+pid=$!
+trap 'kill -TERM "$pid" 2> /dev/null' INT TERM HUP
+status=0
+while true; do
+  wait "$pid"; status=$?
+  kill -0 "$pid" 2> /dev/null || break
+done
+exit "$status"
