@@ -13,10 +13,14 @@ import picocli.CommandLine.Option;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code deploy/run-local.sh}: the whole system on embedded defaults, on real parts (a KRaft Kafka broker,
@@ -61,8 +65,8 @@ public final class LocalStack implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        // Ctrl-C reaches the children too (one process group): once a stop began, their exits are expected
-        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        // once a stop began, the parts' exits are expected and not reported
+        AtomicBoolean stopping = new AtomicBoolean();
         CityNodeSimulator[] simulator = new CityNodeSimulator[1];
         Thread hook = new Thread(() -> {
             stopping.set(true);
@@ -108,12 +112,11 @@ public final class LocalStack implements Callable<Integer> {
      * lives but stops answering its health probe three times in a row (about 30 s): a process can be alive
      * and serve nothing.
      */
-    private static void watch(Stack stack, CountDownLatch stopped, java.util.concurrent.atomic.AtomicBoolean stopping)
-            throws InterruptedException {
+    private static void watch(Stack stack, CountDownLatch stopped, AtomicBoolean stopping) throws InterruptedException {
         Set<String> reported = new HashSet<>();
-        java.util.Map<String, Integer> failedProbes = new java.util.HashMap<>();
+        Map<String, Integer> failedProbes = new HashMap<>();
         int round = 0;
-        while (!stopped.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
+        while (!stopped.await(2, TimeUnit.SECONDS)) {
             for (var entry : stack.processes().entrySet()) {
                 ChildProcess process = entry.getValue();
                 if (!process.isAlive() && !stopping.get() && reported.add(entry.getKey())) {
