@@ -6,13 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # a 21+ JDK for the build, the services and Keycloak
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" -lt 21 ] 2>/dev/null; then
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
-    if [ -x "$candidate/bin/java" ]; then export JAVA_HOME="$candidate"; break; fi
-  done
-fi
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" -lt 21 ]; then
+source deploy/jdk.sh
+if ! use_jdk_21_or_newer; then
   echo "run-local: needs a JDK 21 or newer (set JAVA_HOME)" >&2; exit 1
 fi
 
