@@ -33,7 +33,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The thin path through every service on real parts: a KRaft broker, PostgreSQL, Keycloak with the demo
  * realm, and the five services as processes from their exec jars, all driven through the gateway as a city
- * node, regulators and an enterprise user would drive them. Ports are the defaults shifted by 3000, so this
+ * node, regulators and an enterprise user would drive them. Ports are the defaults shifted by 3000 (system property
+ * {@code dustwatch.e2e.port-offset} to move them), so this
  * runs beside a developer's own stack.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,7 +49,7 @@ class EndToEndIT {
     @BeforeAll
     static void startStack() {
         Path home = Path.of(System.getProperty("dustwatch.home", "..")).toAbsolutePath().normalize();
-        stack = Stack.start(new Stack.Options(home, home.resolve("deploy/target/e2e-stack"), Ports.offset(3000),
+        stack = Stack.start(new Stack.Options(home, home.resolve("deploy/target/e2e-stack"), Ports.offset(Integer.getInteger("dustwatch.e2e.port-offset", 3000)),
                 null, null, null), line -> System.out.println("[e2e] " + line));
         hongfu = SimulatedEnterprise.licheng().stream().filter(e -> e.handle().equals("hongfu")).findFirst().orElseThrow();
         assertThat(hongfu.regionCode()).as("fixture: a Huangshi wood plant").isEqualTo("350304101");
