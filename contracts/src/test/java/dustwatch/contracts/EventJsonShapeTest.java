@@ -7,7 +7,10 @@ import dustwatch.contracts.alarm.Severity;
 import dustwatch.contracts.disposal.DisposalEvent;
 import dustwatch.contracts.disposal.WarningState;
 import dustwatch.contracts.enterprise.CollectorType;
+import dustwatch.contracts.enterprise.Camera;
+import dustwatch.contracts.enterprise.CollectionGateway;
 import dustwatch.contracts.enterprise.DustCollector;
+import dustwatch.contracts.enterprise.MonitoringPoint;
 import dustwatch.contracts.enterprise.DustType;
 import dustwatch.contracts.enterprise.EnterpriseProfile;
 import dustwatch.contracts.notification.Notification;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,13 +47,15 @@ class EventJsonShapeTest {
     @Test
     void readingBatch() {
         var batch = new ReadingBatch("m-1", USCC, "350304101", USCC + "-GW01", T0, false, true, T0.plusSeconds(5),
-                List.of(new Reading(USCC + "-DC001-DRY_HOPPER_TEMP-1", ParameterCode.DRY_HOPPER_TEMP, 36.4, 0, T0)));
+                List.of(new Reading(USCC + "-DC001-DRY_HOPPER_TEMP-1", ParameterCode.DRY_HOPPER_TEMP, 36.4, 0, T0,
+                        97.52, "℉")));
         assertShape(Topics.READINGS, batch, """
                 {"eventId":"m-1","uscc":"91350304MA2YB1XK0U","regionCode":"350304101",
                  "gatewayCode":"91350304MA2YB1XK0U-GW01","collectTime":"2026-05-01T02:20:00Z","resend":false,
                  "dataSourceConnected":true,"receivedAt":"2026-05-01T02:20:05Z",
                  "readings":[{"pointCode":"91350304MA2YB1XK0U-DC001-DRY_HOPPER_TEMP-1","param":"DRY_HOPPER_TEMP",
-                              "value":36.4,"quality":0,"collectTime":"2026-05-01T02:20:00Z"}]}""");
+                              "value":36.4,"quality":0,"collectTime":"2026-05-01T02:20:00Z",
+                              "originalValue":97.52,"originalUnit":"℉"}]}""");
     }
 
     @Test
@@ -62,12 +68,22 @@ class EventJsonShapeTest {
     @Test
     void enterpriseProfile() {
         var profile = new EnterpriseProfile(USCC, "黄石金榕木艺有限公司", "350304101", DustType.WOOD, 45, true,
-                List.of(new DustCollector(USCC + "-DC001", CollectorType.DRY_BAG, false)), T0);
+                List.of(new DustCollector(USCC + "-DC001", CollectorType.DRY_BAG, false, DustType.WOOD,
+                        List.of(new MonitoringPoint(USCC + "-DC001-DRY_HOPPER_TEMP-1", ParameterCode.DRY_HOPPER_TEMP, "℃",
+                                Map.of(AlarmType.HIGH, 65.0))))), T0,
+                List.of(new CollectionGateway(USCC + "-GW01", "DW-100", "2.1.0")),
+                List.of(new Camera(USCC + "-CAM001", "rtsp://10.0.0.8/main", USCC + "-DC001")), 119.0, 25.43);
         assertShape(Topics.REGISTRY, profile, """
                 {"uscc":"91350304MA2YB1XK0U","name":"黄石金榕木艺有限公司","regionCode":"350304101","dustType":"WOOD",
                  "dustWorkers":45,"ignitionProneProcess":true,
-                 "collectors":[{"code":"91350304MA2YB1XK0U-DC001","type":"DRY_BAG","indoor":false}],
-                 "updatedAt":"2026-05-01T02:20:00Z"}""");
+                 "collectors":[{"code":"91350304MA2YB1XK0U-DC001","type":"DRY_BAG","indoor":false,"dustType":"WOOD",
+                   "points":[{"code":"91350304MA2YB1XK0U-DC001-DRY_HOPPER_TEMP-1","param":"DRY_HOPPER_TEMP","unit":"℃",
+                              "thresholds":{"HIGH":65.0}}]}],
+                 "updatedAt":"2026-05-01T02:20:00Z",
+                 "gateways":[{"code":"91350304MA2YB1XK0U-GW01","model":"DW-100","firmware":"2.1.0"}],
+                 "cameras":[{"code":"91350304MA2YB1XK0U-CAM001","streamUrl":"rtsp://10.0.0.8/main",
+                             "collectorCode":"91350304MA2YB1XK0U-DC001"}],
+                 "longitude":119.0,"latitude":25.43}""");
     }
 
     @Test
