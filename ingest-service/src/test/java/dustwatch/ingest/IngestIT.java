@@ -191,7 +191,8 @@ class IngestIT {
         assertThat(rejected).hasSize(1);
         assertThat(rejected.get(0).get("index").intValue()).isEqualTo(2);
         assertThat(rejected.get(0).get("msgId").stringValue()).isEqualTo(bad);
-        assertThat(rejected.get(0).get("reasons").get(0).stringValue()).isEqualTo("points[0].quality must be 0..7, got 9");
+        assertThat(rejected.get(0).get("reasons").get(0).get("code").stringValue()).isEqualTo("INVALID_QUALITY");
+        assertThat(rejected.get(0).get("reasons").get(0).get("field").stringValue()).isEqualTo("points[0].quality");
 
         Answer resend = call("POST", "/api/v1/ingest/messages", "putian-node",
                 "{\"messages\":[" + realtime(first, Duration.ofMinutes(2), 0) + "]}");
@@ -209,7 +210,7 @@ class IngestIT {
                 assertThat(r.value().regionCode()).isEqualTo("350304101");
                 assertThat(r.value().readings()).hasSize(2);
                 assertThat(new String(r.headers().lastHeader(EventSender.CONFIG_VERSION_HEADER).value(), StandardCharsets.UTF_8))
-                        .isEqualTo("ingest-2026-12-01");
+                        .isEqualTo("ingest-2026-12-06");
             });
         }
 
@@ -252,7 +253,9 @@ class IngestIT {
                 "{\"messages\":[" + realtime("rt-" + RUN + "-fz", Duration.ZERO, 0) + "]}");
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.body().get("accepted").intValue()).isEqualTo(0);
-        assertThat(answer.body().get("rejected").get(0).get("reasons").get(0).stringValue())
+        assertThat(answer.body().get("rejected").get(0).get("reasons").get(0).get("code").stringValue())
+                .isEqualTo("NOT_IN_NODE_CITY");
+        assertThat(answer.body().get("rejected").get(0).get("reasons").get(0).get("message").stringValue())
                 .isEqualTo("enterpriseCode " + HUANGSHI_WOOD + " is not registered in this node's city 350100");
     }
 
@@ -368,7 +371,7 @@ class IngestIT {
         assertThat(answer.body().get("duplicates").intValue()).isEqualTo(1);
         assertThat(answer.body().get("rejected")).singleElement().satisfies(r -> {
             assertThat(r.get("index").intValue()).isEqualTo(2);
-            assertThat(r.get("reasons").get(0).stringValue()).isEqualTo("msgId " + id + " repeated in this batch with different content");
+            assertThat(r.get("reasons").get(0).get("code").stringValue()).isEqualTo("MSGID_CONFLICT");
         });
     }
 

@@ -6,17 +6,21 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Optional;
 
 /**
  * Times in gateway messages (domain reference §2.4): {@code yyyy-MM-dd HH:mm:ss} in China Standard Time
  * (Asia/Shanghai, UTC+8), or ISO-8601 — with an offset or {@code Z}, or a local date-time also read in
- * Asia/Shanghai.
+ * Asia/Shanghai. A time without a zone is always China time. Dates are resolved strictly: an impossible date
+ * (February 30th, November 31st, hour 24) is refused, never adjusted.
  */
 public final class MessageTimes {
     /** The zone of local times in messages. */
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter SPEC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** Strict: {@code 2026-11-31 10:00:00} is refused, not moved to the 30th (ISO parsing is strict already). */
+    private static final DateTimeFormatter SPEC = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private MessageTimes() {
     }

@@ -1,36 +1,56 @@
 package dustwatch.ingest.push;
 
+import dustwatch.contracts.enterprise.CollectionGateway;
+import dustwatch.contracts.enterprise.DustCollector;
 import dustwatch.contracts.enterprise.EnterpriseProfile;
+import dustwatch.contracts.enterprise.MonitoringPoint;
 import dustwatch.contracts.enterprise.Uscc;
+import dustwatch.contracts.reading.Applies;
 import dustwatch.contracts.reading.Heartbeat;
 import dustwatch.contracts.reading.ParameterCode;
 import dustwatch.contracts.reading.Reading;
 import dustwatch.contracts.reading.ReadingBatch;
+import dustwatch.contracts.reading.SignalType;
+import dustwatch.contracts.reading.UnitConversion;
 import dustwatch.contracts.region.RegionCode;
 import dustwatch.contracts.scope.Actor;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dustwatch.ingest.push.ReasonCode.*;
+
 /**
  * Reads and checks one gateway message from a lenient JSON tree, so that a type error in one message refuses
- * that message only, with a reason naming the field. Rules: header and REALTIME/HEARTBEAT bodies of domain
- * reference §2.4, point codes of §2.3 and the catalogue of §1.2, quality codes 0–7 of §2.5, time windows of
- * §1.3/§2.5 ({@link IngestLimits}).
+ * that message only, with a {@link Reason} naming the code and the field. Rules: header and REALTIME/HEARTBEAT
+ * bodies of domain reference §2.4, point codes of §2.3 against the registry, values against the catalogue of §1.2
+ * ({@link CatalogueRules}: unit with conversion, plausible range, 0/1 for digital points, whole counts), quality
+ * codes of §2.5, time windows of §1.3/§2.5 ({@link IngestLimits}).
+ *
+ * <p>A message is kept or refused whole: one bad point refuses its message, with a reason for each bad point, so
+ * that a msgId never stands for half a message.
+ *
+ * <p>Registry checks: the enterprise must be registered in the node's city; a gateway code must be
+ * {@code {uscc}-GW{nn}} and, when the enterprise registered gateways, one of them; a point's collector
+ * ({@code {uscc}-DC{nnn}}) must be registered and its type must admit the parameter (no WET_* on a dry collector,
+ * no DRY_* on a wet one); when the collector registered its points, the point must be one of them. A point
+ * registered with a unit is read in that unit when the message names none.
  *
  * <p>Field shapes, checked before anything reaches PostgreSQL or Kafka: {@code msgId} 1–{@value #MAX_MSG_ID}
- * characters of {@code [A-Za-z0-9._:-]}; {@code gatewayCode} at most {@value #MAX_GATEWAY_CODE} characters and
- * exactly {@code {uscc}-GW} followed by 1–4 letters or digits; {@code pointCode} at most
- * {@value #MAX_POINT_CODE} characters matching {@code {uscc}-DC\d{3}-{PARAM}(-\d+)?} with a catalogue
- * {@code PARAM}; {@code unit}, {@code firmwareVersion} and {@code specVersion} at most {@value #MAX_SHORT_TEXT}
- * characters. Any string field containing a control character (U+0000–U+001F, U+007F) is refused with a reason
- * naming the field. Values echoed in reasons are cut to {@value #ECHO} characters and control characters escaped.
+ * characters of {@code [A-Za-z0-9._:-]}; {@code gatewayCode} at most {@value #MAX_GATEWAY_CODE} characters;
+ * {@code pointCode} at most {@value #MAX_POINT_CODE} characters matching {@code {uscc}-DC\d{3}-{PARAM}(-\d+)?};
+ * {@code unit}, {@code firmwareVersion} and {@code specVersion} at most {@value #MAX_SHORT_TEXT} characters. Any
+ * string containing a control character (U+0000–U+001F, U+007F) is refused. Values echoed in messages are cut to
+ * {@value #ECHO} characters and control characters escaped. Collect times are cut to the second: the store keeps
+ * one value per point and second.
  */
 public final class MessageValidator {
     /** Longest accepted {@code msgId}. */
@@ -45,18 +65,39 @@ public final class MessageValidator {
     static final int ECHO = 80;
     private static final Pattern MSG_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Pattern GATEWAY_SUFFIX = Pattern.compile("-GW[A-Za-z0-9]{1,4}");
-    private static final Pattern POINT_CODE = Pattern.compile("([0-9A-Z]{18})-DC\\d{3}-([A-Z0-9_]+)(?:-\\d+)?");
+    private static final Pattern POINT_CODE = Pattern.compile("(([0-9A-Z]{18})-DC\\d{3})-([A-Z0-9_]+)(?:-\\d+)?");
 
     private final IngestLimits limits;
+    private final CatalogueRules catalogue;
     private final Function<String, Optional<EnterpriseProfile>> registry;
 
     /**
-     * @param limits   the size and time limits
-     * @param registry looks an enterprise up by USCC
+     * @param limits    the size and time limits
+     * @param catalogue ranges and quality codes
+     * @param registry  looks an enterprise up by USCC
      */
-    public MessageValidator(IngestLimits limits, Function<String, Optional<EnterpriseProfile>> registry) {
+    public MessageValidator(IngestLimits limits, CatalogueRules catalogue,
+                            Function<String, Optional<EnterpriseProfile>> registry) {
         this.limits = limits;
+        this.catalogue = catalogue;
         this.registry = registry;
+    }
+
+    /** The reasons found so far for one message. */
+    private static final class Reasons {
+        final List<Reason> list = new ArrayList<>();
+
+        void add(ReasonCode code, String field, String message) {
+            list.add(new Reason(code, field, message));
+        }
+
+        int size() {
+            return list.size();
+        }
+
+        boolean isEmpty() {
+            return list.isEmpty();
+        }
     }
 
     /**
@@ -65,60 +106,38 @@ public final class MessageValidator {
      * @return {@link Verdict.Valid} with the event to produce, or {@link Verdict.Rejected} with every reason found
      */
     public Verdict check(int index, JsonNode message, Actor node, Instant now) {
-        List<String> reasons = new ArrayList<>();
+        Reasons reasons = new Reasons();
         if (message == null || !message.isObject()) {
-            return new Verdict.Rejected(index, null, List.of("message must be a JSON object"));
+            return new Verdict.Rejected(index, null, List.of(new Reason(WRONG_TYPE, null, "message must be a JSON object")));
         }
-        int beforeMsgId = reasons.size();
-        String msgId = text(message, "msgId", reasons);
-        if (msgId == null) {
-            if (reasons.size() == beforeMsgId) {
-                reasons.add("msgId is missing");
-            }
-        } else if (msgId.isBlank()) {
-            reasons.add("msgId is missing");
-            msgId = null;
-        } else if (!MSG_ID.matcher(msgId).matches()) {
-            reasons.add("msgId " + show(msgId) + " must be 1-" + MAX_MSG_ID + " characters of [A-Za-z0-9._:-]");
+        String msgId = required(message, "msgId", reasons);
+        if (msgId != null && !MSG_ID.matcher(msgId).matches()) {
+            reasons.add(BAD_FORMAT, "msgId", "msgId " + show(msgId) + " must be 1-" + MAX_MSG_ID + " characters of [A-Za-z0-9._:-]");
             msgId = null;
         }
-        String msgType = text(message, "msgType", reasons);
-        if (msgType == null) {
-            reasons.add("msgType is missing");
-        } else if (!msgType.equals("REALTIME") && !msgType.equals("HEARTBEAT")) {
-            reasons.add("msgType " + show(msgType) + " not supported yet");
-            return new Verdict.Rejected(index, msgId, reasons);
+        String msgType = required(message, "msgType", reasons);
+        if (msgType != null && !msgType.equals("REALTIME") && !msgType.equals("HEARTBEAT")) {
+            reasons.add(UNSUPPORTED_MSG_TYPE, "msgType", "msgType " + show(msgType) + " is not supported (REALTIME, HEARTBEAT)");
+            return new Verdict.Rejected(index, msgId, reasons.list);
         }
-        int beforeUscc = reasons.size();
-        String uscc = text(message, "enterpriseCode", reasons);
+        String uscc = required(message, "enterpriseCode", reasons);
         EnterpriseProfile enterprise = null;
-        if (uscc == null) {
-            if (reasons.size() == beforeUscc) {
-                reasons.add("enterpriseCode is missing");
-            }
-        } else if (!Uscc.isValid(uscc)) {
-            reasons.add("enterpriseCode " + show(uscc) + " is not an 18-character USCC with a valid check character");
+        if (uscc != null && !Uscc.isValid(uscc)) {
+            reasons.add(INVALID_USCC, "enterpriseCode", "enterpriseCode " + show(uscc)
+                    + " is not an 18-character USCC with a valid check character");
             uscc = null;
-        } else {
+        } else if (uscc != null) {
             enterprise = registry.apply(uscc)
                     .filter(p -> node.region().covers(RegionCode.of(p.regionCode())))
                     .orElse(null);
             if (enterprise == null) {
-                reasons.add("enterpriseCode " + uscc + " is not registered in this node's city " + node.region());
+                reasons.add(NOT_IN_NODE_CITY, "enterpriseCode", "enterpriseCode " + uscc
+                        + " is not registered in this node's city " + node.region());
             }
         }
-        int beforeGateway = reasons.size();
-        String gatewayCode = text(message, "gatewayCode", reasons);
-        if (gatewayCode == null) {
-            if (reasons.size() == beforeGateway) {
-                reasons.add("gatewayCode is missing");
-            }
-        } else if (gatewayCode.length() > MAX_GATEWAY_CODE) {
-            reasons.add("gatewayCode is " + gatewayCode.length() + " characters long, more than " + MAX_GATEWAY_CODE);
-        } else if (uscc != null && (!gatewayCode.startsWith(uscc)
-                || !GATEWAY_SUFFIX.matcher(gatewayCode.substring(uscc.length())).matches())) {
-            reasons.add("gatewayCode " + show(gatewayCode) + " must be " + uscc + "-GW{nn}"
-                    + " (1-4 letters or digits after GW)");
+        String gatewayCode = required(message, "gatewayCode", reasons);
+        if (gatewayCode != null) {
+            gateway(gatewayCode, uscc, enterprise, reasons);
         }
         shortText(message, "specVersion", "specVersion", reasons);
         Instant sendTime = time(message, "sendTime", reasons);
@@ -127,47 +146,61 @@ public final class MessageValidator {
         }
         boolean dataSourceConnected = bool(message, "dataSourceConnected", true, reasons);
         if (msgType == null) {
-            return new Verdict.Rejected(index, msgId, reasons);
+            return new Verdict.Rejected(index, msgId, reasons.list);
         }
         Object event = msgType.equals("REALTIME")
                 ? realtime(message, msgId, uscc, enterprise, gatewayCode, dataSourceConnected, now, reasons)
                 : heartbeat(message, msgId, uscc, gatewayCode, sendTime, dataSourceConnected, now, reasons);
         if (!reasons.isEmpty()) {
-            return new Verdict.Rejected(index, msgId, reasons);
+            return new Verdict.Rejected(index, msgId, reasons.list);
         }
         return new Verdict.Valid(msgId, uscc, msgType, event);
     }
 
+    private void gateway(String gatewayCode, String uscc, EnterpriseProfile enterprise, Reasons reasons) {
+        if (gatewayCode.length() > MAX_GATEWAY_CODE) {
+            reasons.add(BAD_FORMAT, "gatewayCode", "gatewayCode is " + gatewayCode.length()
+                    + " characters long, more than " + MAX_GATEWAY_CODE);
+        } else if (uscc != null && (!gatewayCode.startsWith(uscc)
+                || !GATEWAY_SUFFIX.matcher(gatewayCode.substring(uscc.length())).matches())) {
+            reasons.add(UNKNOWN_GATEWAY, "gatewayCode", "gatewayCode " + show(gatewayCode) + " must be " + uscc
+                    + "-GW{nn} (1-4 letters or digits after GW)");
+        } else if (enterprise != null && !enterprise.gateways().isEmpty()
+                && enterprise.gateways().stream().map(CollectionGateway::code).noneMatch(gatewayCode::equals)) {
+            reasons.add(UNKNOWN_GATEWAY, "gatewayCode", "gatewayCode " + gatewayCode + " is not a registered gateway of "
+                    + uscc + " (" + enterprise.gateways().stream().map(CollectionGateway::code).toList() + ")");
+        }
+    }
+
     private ReadingBatch realtime(JsonNode m, String msgId, String uscc, EnterpriseProfile enterprise, String gatewayCode,
-                                  boolean dataSourceConnected, Instant now, List<String> reasons) {
+                                  boolean dataSourceConnected, Instant now, Reasons reasons) {
         String reportType = text(m, "reportType", reasons);
         boolean resend = false;
         if (reportType != null) {
             if (reportType.equals("RESEND")) {
                 resend = true;
             } else if (!reportType.equals("NORMAL")) {
-                reasons.add("reportType " + show(reportType) + " is not NORMAL or RESEND");
+                reasons.add(BAD_FORMAT, "reportType", "reportType " + show(reportType) + " is not NORMAL or RESEND");
             }
         }
         Instant collectTime = time(m, "collectTime", reasons);
         if (collectTime == null && absent(m, "collectTime")) {
-            reasons.add("collectTime is missing");
+            reasons.add(MISSING_FIELD, "collectTime", "collectTime is missing");
         } else if (collectTime != null) {
             window("collectTime", collectTime, resend, now, reasons);
         }
         JsonNode points = m.get("points");
         List<Reading> readings = new ArrayList<>();
-        if (points == null || points.isNull()) {
-            reasons.add("points is missing");
+        if (points == null || points.isNull() || (points.isArray() && points.isEmpty())) {
+            reasons.add(MISSING_FIELD, "points", "points is missing or empty");
         } else if (!points.isArray()) {
-            reasons.add("points must be an array");
-        } else if (points.isEmpty()) {
-            reasons.add("points must not be empty");
+            reasons.add(WRONG_TYPE, "points", "points must be an array");
         } else if (points.size() > limits.maxPoints()) {
-            reasons.add("points: " + points.size() + " exceed the limit of " + limits.maxPoints() + " per message");
+            reasons.add(TOO_MANY_POINTS, "points", points.size() + " points exceed the limit of " + limits.maxPoints()
+                    + " per message");
         } else {
             for (int i = 0; i < points.size(); i++) {
-                Reading r = point(points.get(i), "points[" + i + "]", uscc, collectTime, resend, now, reasons);
+                Reading r = point(points.get(i), "points[" + i + "]", uscc, enterprise, collectTime, resend, now, reasons);
                 if (r != null) {
                     readings.add(r);
                 }
@@ -180,62 +213,71 @@ public final class MessageValidator {
                 dataSourceConnected, now, readings);
     }
 
-    private Reading point(JsonNode p, String field, String uscc, Instant messageTime, boolean resend, Instant now,
-                          List<String> reasons) {
+    private Reading point(JsonNode p, String field, String uscc, EnterpriseProfile enterprise, Instant messageTime,
+                          boolean resend, Instant now, Reasons reasons) {
         if (p == null || !p.isObject()) {
-            reasons.add(field + " must be a JSON object");
+            reasons.add(WRONG_TYPE, field, field + " must be a JSON object");
             return null;
         }
         int before = reasons.size();
-        String pointCode = text(p, "pointCode", reasons, field + ".pointCode");
+        String pointCode = required(p, "pointCode", field + ".pointCode", reasons);
         ParameterCode param = null;
-        Matcher shape = pointCode == null ? null : POINT_CODE.matcher(pointCode);
-        if (pointCode == null) {
-            if (reasons.size() == before) {
-                reasons.add(field + ".pointCode is missing");
-            }
-        } else if (pointCode.length() > MAX_POINT_CODE) {
-            reasons.add(field + ".pointCode is " + pointCode.length() + " characters long, more than " + MAX_POINT_CODE);
-        } else if (!shape.matches()) {
-            reasons.add(field + ".pointCode " + show(pointCode) + " must be {uscc}-DC{nnn}-{param} or {uscc}-DC{nnn}-{param}-{n}");
-        } else {
-            param = catalogue(shape.group(2));
-            if (param == null) {
-                reasons.add(field + ".pointCode " + pointCode + " names no catalogue parameter");
-            }
-            if (uscc != null && !shape.group(1).equals(uscc)) {
-                reasons.add(field + ".pointCode " + pointCode + " does not belong to enterprise " + uscc
-                        + " (expected " + uscc + "-DC{nnn}-{param})");
+        MonitoringPoint registered = null;
+        if (pointCode != null) {
+            Matcher shape = POINT_CODE.matcher(pointCode);
+            if (pointCode.length() > MAX_POINT_CODE) {
+                reasons.add(BAD_FORMAT, field + ".pointCode", "pointCode is " + pointCode.length()
+                        + " characters long, more than " + MAX_POINT_CODE);
+            } else if (!shape.matches()) {
+                reasons.add(BAD_FORMAT, field + ".pointCode", "pointCode " + show(pointCode)
+                        + " must be {uscc}-DC{nnn}-{param} or {uscc}-DC{nnn}-{param}-{n}");
+            } else {
+                param = catalogue(shape.group(3));
+                if (param == null) {
+                    reasons.add(UNKNOWN_PARAMETER, field + ".pointCode", "pointCode " + pointCode
+                            + " names no catalogue parameter (" + show(shape.group(3)) + ")");
+                }
+                if (uscc != null && !shape.group(2).equals(uscc)) {
+                    reasons.add(POINT_NOT_OF_ENTERPRISE, field + ".pointCode", "pointCode " + pointCode
+                            + " does not belong to enterprise " + uscc + " (expected " + uscc + "-DC{nnn}-{param})");
+                } else if (param != null && enterprise != null) {
+                    registered = registered(pointCode, shape.group(1), param, enterprise, field, reasons);
+                }
             }
         }
-        shortText(p, "unit", field + ".unit", reasons);
+        String unit = shortText(p, "unit", field + ".unit", reasons);
         JsonNode value = p.get("value");
-        double v = Double.NaN;
+        double sent = Double.NaN;
         if (value == null || value.isNull()) {
-            reasons.add(field + ".value is missing");
+            reasons.add(MISSING_FIELD, field + ".value", field + ".value is missing");
         } else if (!value.isNumber()) {
-            reasons.add(field + ".value must be a number, got " + value.getNodeType());
+            reasons.add(WRONG_TYPE, field + ".value", field + ".value must be a number, got " + value.getNodeType());
         } else {
-            v = value.doubleValue();
-            if (!Double.isFinite(v)) {
-                reasons.add(field + ".value must be finite, got " + v);
+            sent = value.doubleValue();
+            if (!Double.isFinite(sent)) {
+                reasons.add(NOT_FINITE, field + ".value", field + ".value must be finite, got " + value);
             }
+        }
+        double v = Double.NaN;
+        if (param != null && Double.isFinite(sent)) {
+            v = value(param, registered, unit, sent, field, reasons);
         }
         int quality = 0;
         JsonNode q = p.get("quality");
         if (q != null && !q.isNull()) {
             if (!q.isIntegralNumber() || !q.canConvertToInt()) {
-                reasons.add(field + ".quality must be an integer 0..7, got " + q);
+                reasons.add(WRONG_TYPE, field + ".quality", field + ".quality must be an integer, got " + show(q.toString()));
+            } else if (!catalogue.gatewayQualityCodes().contains(q.intValue())) {
+                reasons.add(INVALID_QUALITY, field + ".quality", field + ".quality " + q.intValue()
+                        + " is not a code a gateway may send " + catalogue.gatewayQualityCodes().stream().sorted().toList()
+                        + " (reference §2.5; 4-7 are set by the platform)");
             } else {
                 quality = q.intValue();
-                if (quality < 0 || quality > 7) {
-                    reasons.add(field + ".quality must be 0..7, got " + quality);
-                }
             }
         }
         Instant collectTime = messageTime;
         if (!absent(p, "collectTime")) {
-            collectTime = time(p, "collectTime", reasons, field + ".collectTime");
+            collectTime = time(p, "collectTime", field + ".collectTime", reasons);
             if (collectTime != null) {
                 window(field + ".collectTime", collectTime, resend, now, reasons);
             }
@@ -243,11 +285,67 @@ public final class MessageValidator {
         if (reasons.size() > before || collectTime == null) {
             return null;
         }
-        return new Reading(pointCode, param, v, quality, collectTime);
+        return new Reading(pointCode, param, v, quality, collectTime.truncatedTo(ChronoUnit.SECONDS), sent,
+                unit == null || unit.isBlank() ? null : unit.strip());
+    }
+
+    /** The registry's point, checking collector and type; null when the collector registered no points. */
+    private static MonitoringPoint registered(String pointCode, String collectorCode, ParameterCode param,
+                                              EnterpriseProfile enterprise, String field, Reasons reasons) {
+        Optional<DustCollector> collector = enterprise.collector(collectorCode);
+        if (collector.isEmpty()) {
+            reasons.add(UNKNOWN_COLLECTOR, field + ".pointCode", "collector " + collectorCode + " of pointCode "
+                    + pointCode + " is not registered");
+            return null;
+        }
+        DustCollector c = collector.get();
+        if ((param.applies() == Applies.WET && c.type().isDry()) || (param.applies() == Applies.DRY && !c.type().isDry())) {
+            reasons.add(PARAMETER_NOT_FOR_COLLECTOR, field + ".pointCode", param + " (" + param.chineseName()
+                    + ") is a " + param.applies() + " parameter; collector " + collectorCode + " is " + c.type());
+            return null;
+        }
+        if (c.points().isEmpty()) {
+            return null;
+        }
+        Optional<MonitoringPoint> point = c.points().stream().filter(mp -> mp.code().equals(pointCode)).findFirst();
+        if (point.isEmpty()) {
+            reasons.add(UNKNOWN_POINT, field + ".pointCode", "pointCode " + pointCode + " is not registered on collector "
+                    + collectorCode);
+        }
+        return point.orElse(null);
+    }
+
+    /** {@code sent} in the catalogue's unit, checked against the catalogue; NaN with a reason when refused. */
+    private double value(ParameterCode param, MonitoringPoint registered, String unit, double sent, String field,
+                         Reasons reasons) {
+        String effectiveUnit = (unit == null || unit.isBlank()) && registered != null ? registered.unit() : unit;
+        Optional<DoubleUnaryOperator> conversion = UnitConversion.toCatalogue(param, effectiveUnit);
+        if (conversion.isEmpty()) {
+            reasons.add(UNIT_MISMATCH, field + ".unit", "unit " + show(effectiveUnit) + " is not a unit of " + param
+                    + " (" + param.unit() + "); accepted: " + UnitConversion.accepted(param));
+            return Double.NaN;
+        }
+        double v = conversion.get().applyAsDouble(sent);
+        if (param.signalType() == SignalType.DI) {
+            if (v != 0 && v != 1) {
+                reasons.add(NOT_DISCRETE, field + ".value", param + " is a digital point: 0 or 1, got " + sent);
+            }
+            return v;
+        }
+        if (param.signalType() == SignalType.CNT && (v < 0 || v != Math.rint(v))) {
+            reasons.add(NOT_DISCRETE, field + ".value", param + " is a counter: a whole number >= 0, got " + sent);
+        }
+        CatalogueRules.Range range = catalogue.range(param);
+        if (range != null && !range.contains(v)) {
+            reasons.add(OUT_OF_RANGE, field + ".value", param + " " + sent + (unit == null ? "" : " " + show(unit))
+                    + (v != sent ? " (= " + v + " " + param.unit() + ")" : "") + " is outside the plausible range "
+                    + range.min() + " … " + range.max() + " " + param.unit());
+        }
+        return v;
     }
 
     private Heartbeat heartbeat(JsonNode m, String msgId, String uscc, String gatewayCode, Instant sendTime,
-                                boolean dataSourceConnected, Instant now, List<String> reasons) {
+                                boolean dataSourceConnected, Instant now, Reasons reasons) {
         Instant time = time(m, "time", reasons);
         if (time == null) {
             time = sendTime;
@@ -255,14 +353,14 @@ public final class MessageValidator {
             future("time", time, now, reasons);
         }
         if (time == null && absent(m, "time") && absent(m, "sendTime")) {
-            reasons.add("time (or sendTime) is missing");
+            reasons.add(MISSING_FIELD, "time", "time (or sendTime) is missing");
         }
         String firmware = shortText(m, "firmwareVersion", "firmwareVersion", reasons);
         int buffered = 0;
         JsonNode b = m.get("bufferedMessages");
         if (b != null && !b.isNull()) {
             if (!b.isIntegralNumber() || !b.canConvertToInt() || b.intValue() < 0) {
-                reasons.add("bufferedMessages must be an integer >= 0, got " + b);
+                reasons.add(WRONG_TYPE, "bufferedMessages", "bufferedMessages must be an integer >= 0, got " + show(b.toString()));
             } else {
                 buffered = b.intValue();
             }
@@ -270,19 +368,21 @@ public final class MessageValidator {
         return reasons.isEmpty() ? new Heartbeat(msgId, uscc, gatewayCode, time, firmware, buffered, dataSourceConnected) : null;
     }
 
-    private void window(String field, Instant t, boolean resend, Instant now, List<String> reasons) {
+    private void window(String field, Instant t, boolean resend, Instant now, Reasons reasons) {
         future(field, t, now, reasons);
         if (!resend && t.isBefore(now.minus(limits.normalMaxAge()))) {
-            reasons.add(field + " " + t + " is older than " + limits.normalMaxAge().toHours()
+            reasons.add(TOO_OLD, field, field + " " + t + " is older than " + limits.normalMaxAge().toHours()
                     + " h on a NORMAL message (send it as RESEND)");
         } else if (resend && t.isBefore(now.minus(limits.resendMaxAge()))) {
-            reasons.add(field + " " + t + " is older than " + limits.resendMaxAge().toDays() + " days, too old even for RESEND");
+            reasons.add(TOO_OLD, field, field + " " + t + " is older than " + limits.resendMaxAge().toDays()
+                    + " days, too old even for RESEND");
         }
     }
 
-    private void future(String field, Instant t, Instant now, List<String> reasons) {
+    private void future(String field, Instant t, Instant now, Reasons reasons) {
         if (t.isAfter(now.plus(limits.maxFutureSkew()))) {
-            reasons.add(field + " " + t + " is more than " + limits.maxFutureSkew().toMinutes() + " min in the future");
+            reasons.add(IN_FUTURE, field, field + " " + t + " is more than " + limits.maxFutureSkew().toMinutes()
+                    + " min in the future");
         }
     }
 
@@ -291,38 +391,53 @@ public final class MessageValidator {
         return v == null || v.isNull();
     }
 
-    private static String text(JsonNode node, String name, List<String> reasons) {
-        return text(node, name, reasons, name);
+    private static String required(JsonNode node, String name, Reasons reasons) {
+        return required(node, name, name, reasons);
+    }
+
+    /** A string member that must be there and not blank; null with a reason otherwise. */
+    private static String required(JsonNode node, String name, String field, Reasons reasons) {
+        int before = reasons.size();
+        String s = text(node, name, field, reasons);
+        if ((s == null && reasons.size() == before) || (s != null && s.isBlank())) {
+            reasons.add(MISSING_FIELD, field, field + " is missing");
+            return null;
+        }
+        return s;
+    }
+
+    private static String text(JsonNode node, String name, Reasons reasons) {
+        return text(node, name, name, reasons);
     }
 
     /**
      * The string member {@code name}, null when absent; null and a reason when it is not a string or contains a
      * control character (U+0000–U+001F, U+007F).
      */
-    private static String text(JsonNode node, String name, List<String> reasons, String field) {
+    private static String text(JsonNode node, String name, String field, Reasons reasons) {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {
             return null;
         }
         if (!v.isString()) {
-            reasons.add(field + " must be a string, got " + v.getNodeType());
+            reasons.add(WRONG_TYPE, field, field + " must be a string, got " + v.getNodeType());
             return null;
         }
         String s = v.stringValue();
         int control = firstControl(s);
         if (control >= 0) {
-            reasons.add(field + " contains control character U+" + String.format("%04X", (int) s.charAt(control))
-                    + " at position " + control);
+            reasons.add(BAD_FORMAT, field, field + " contains control character U+"
+                    + String.format("%04X", (int) s.charAt(control)) + " at position " + control);
             return null;
         }
         return s;
     }
 
     /** An optional string of at most {@link #MAX_SHORT_TEXT} printable characters; null and a reason otherwise. */
-    private static String shortText(JsonNode node, String name, String field, List<String> reasons) {
-        String s = text(node, name, reasons, field);
+    private static String shortText(JsonNode node, String name, String field, Reasons reasons) {
+        String s = text(node, name, field, reasons);
         if (s != null && s.length() > MAX_SHORT_TEXT) {
-            reasons.add(field + " is " + s.length() + " characters long, more than " + MAX_SHORT_TEXT);
+            reasons.add(BAD_FORMAT, field, field + " is " + s.length() + " characters long, more than " + MAX_SHORT_TEXT);
             return null;
         }
         return s;
@@ -350,6 +465,9 @@ public final class MessageValidator {
 
     /** {@code s} as a reason may repeat it: at most {@value #ECHO} characters, control characters escaped. */
     static String show(String s) {
+        if (s == null) {
+            return "(none)";
+        }
         StringBuilder b = new StringBuilder();
         int n = Math.min(s.length(), ECHO);
         for (int i = 0; i < n; i++) {
@@ -359,29 +477,30 @@ public final class MessageValidator {
         return s.length() > ECHO ? b + "… (" + s.length() + " characters)" : b.toString();
     }
 
-    private static Instant time(JsonNode node, String name, List<String> reasons) {
-        return time(node, name, reasons, name);
+    private static Instant time(JsonNode node, String name, Reasons reasons) {
+        return time(node, name, name, reasons);
     }
 
-    private static Instant time(JsonNode node, String name, List<String> reasons, String field) {
-        String s = text(node, name, reasons, field);
+    private static Instant time(JsonNode node, String name, String field, Reasons reasons) {
+        String s = text(node, name, field, reasons);
         if (s == null) {
             return null;
         }
         Optional<Instant> t = MessageTimes.parse(s);
         if (t.isEmpty()) {
-            reasons.add(field + " '" + show(s) + "' is neither 'yyyy-MM-dd HH:mm:ss' (Asia/Shanghai) nor ISO-8601");
+            reasons.add(BAD_TIME, field, field + " '" + show(s) + "' is not a real time as 'yyyy-MM-dd HH:mm:ss'"
+                    + " (China time) or ISO-8601");
         }
         return t.orElse(null);
     }
 
-    private static boolean bool(JsonNode node, String name, boolean otherwise, List<String> reasons) {
+    private static boolean bool(JsonNode node, String name, boolean otherwise, Reasons reasons) {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {
             return otherwise;
         }
         if (!v.isBoolean()) {
-            reasons.add(name + " must be true or false, got " + v.getNodeType());
+            reasons.add(WRONG_TYPE, name, name + " must be true or false, got " + v.getNodeType());
             return otherwise;
         }
         return v.booleanValue();

@@ -1,35 +1,45 @@
 package dustwatch.ingest.push;
 
 import dustwatch.contracts.reading.Heartbeat;
+import dustwatch.contracts.reading.Reading;
 import dustwatch.contracts.reading.ReadingBatch;
 import dustwatch.contracts.scope.Actor;
 import dustwatch.contracts.topic.Json;
 import dustwatch.contracts.topic.Topics;
 import dustwatch.ingest.platform.EventSender;
 import dustwatch.ingest.push.persistence.ReceiptRepository;
+import dustwatch.ingest.push.persistence.StoredValues;
 import dustwatch.ingest.registry.Registry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Takes a push of gateway messages from a city node (市级汇聚节点), in three phases inside one database transaction:
+ * Takes a push of gateway messages from a city node (市级汇聚节点), in phases inside one database transaction:
  * <ol>
  *   <li>every message is checked on its own ({@link MessageValidator}); a msgId repeated within the batch for the
  *       same enterprise is a duplicate when the two messages are identical JSON (same members in the same order
- *       with the same values, i.e. byte-identical up to insignificant whitespace), otherwise the repeat is
- *       rejected "msgId … repeated in this batch with different content";</li>
- *   <li>the receipts of ALL valid messages are inserted into {@code ingest.receipt} (key: enterprise USCC + msgId);
- *       a receipt already there makes its message a duplicate. A database failure here throws before anything
- *       was sent to Kafka;</li>
+ *       with the same values), otherwise the repeat is refused {@link ReasonCode#MSGID_CONFLICT};</li>
+ *   <li>nothing silently dropped: a point value for a point and second that an earlier message of the push, or the
+ *       readings store, already holds with a different value refuses its message {@link ReasonCode#READING_CONFLICT}
+ *       (the same value again is harmless and accepted);</li>
+ *   <li>the receipts of all valid messages are inserted into {@code ingest.receipt} (key: enterprise USCC + msgId,
+ *       with a SHA-256 of the message); a receipt already there with the same content makes its message an
+ *       acknowledged duplicate, with other content a {@link ReasonCode#MSGID_CONFLICT}. A database failure here
+ *       throws before anything was sent to Kafka;</li>
  *   <li>only then are the events of the newly received messages sent ({@code dust.realtime} /
  *       {@code dust.heartbeat}) and all their acks awaited together; a broker failure rolls every receipt back
  *       (503, nothing kept). Then the transaction commits.</li>
@@ -45,13 +55,16 @@ public class PushService {
     private final MessageValidator validator;
     private final IngestLimits limits;
     private final ReceiptRepository receipts;
+    private final StoredValues stored;
     private final EventSender events;
     private final Clock clock;
 
-    public PushService(IngestLimits limits, Registry registry, ReceiptRepository receipts, EventSender events, Clock clock) {
-        this.validator = new MessageValidator(limits, registry::find);
+    public PushService(IngestLimits limits, CatalogueRules catalogue, Registry registry, ReceiptRepository receipts,
+                       StoredValues stored, EventSender events, Clock clock) {
+        this.validator = new MessageValidator(limits, catalogue, registry::find);
         this.limits = limits;
         this.receipts = receipts;
+        this.stored = stored;
         this.events = events;
         this.clock = clock;
     }
@@ -59,8 +72,8 @@ public class PushService {
     /**
      * Handles {@code {"messages":[…]}} pushed by {@code node}.
      *
-     * @throws MalformedPushException (400) when the body has no {@code messages} array
-     * @throws BatchTooLargeException (413) when it has more than {@link IngestLimits#maxMessages()} messages
+     * @throws RejectedRequestException (400) when the body has no {@code messages} array, (413) when it has more
+     *                                  than {@link IngestLimits#maxMessages()} messages
      * @throws dustwatch.ingest.platform.BrokerUnavailableException (503) when Kafka does not ack; nothing is kept
      * @throws org.springframework.dao.DataAccessException when a receipt cannot be inserted; nothing was sent
      */
@@ -68,15 +81,17 @@ public class PushService {
     public PushOutcome push(JsonNode body, Actor node) {
         JsonNode messages = body == null ? null : body.get("messages");
         if (messages == null || !messages.isArray()) {
-            throw new MalformedPushException("the body must be {\"messages\":[...]}");
+            throw new RejectedRequestException(ReasonCode.MALFORMED_BODY, "the body must be {\"messages\":[...]}");
         }
         if (messages.size() > limits.maxMessages()) {
-            throw new BatchTooLargeException(messages.size(), limits.maxMessages());
+            throw new RejectedRequestException(ReasonCode.TOO_MANY_MESSAGES, messages.size()
+                    + " messages exceed the limit of " + limits.maxMessages() + " per request; split the batch",
+                    Map.of("limit", limits.maxMessages()));
         }
         Instant now = clock.instant();
         int duplicates = 0;
         List<Verdict.Rejected> rejected = new ArrayList<>();
-        List<Verdict.Valid> valid = new ArrayList<>();
+        List<Checked> valid = new ArrayList<>();
         Map<String, String> firstInBatch = new HashMap<>();
         // phase 1: validate everything, nothing touched yet
         for (int i = 0; i < messages.size(); i++) {
@@ -88,33 +103,89 @@ public class PushService {
                     String content = Json.MAPPER.writeValueAsString(message);
                     String earlier = firstInBatch.putIfAbsent(v.uscc() + "/" + v.msgId(), content);
                     if (earlier == null) {
-                        valid.add(v);
+                        valid.add(new Checked(i, v, sha256(content)));
                     } else if (earlier.equals(content)) {
                         duplicates++;
                     } else {
-                        rejected.add(new Verdict.Rejected(i, v.msgId(), List.of(
-                                "msgId " + v.msgId() + " repeated in this batch with different content")));
+                        rejected.add(new Verdict.Rejected(i, v.msgId(), List.of(new Reason(ReasonCode.MSGID_CONFLICT,
+                                "msgId", "msgId " + v.msgId() + " is repeated in this push with different content"))));
                     }
                 }
             }
         }
-        rejected.sort(Comparator.comparingInt(Verdict.Rejected::index));
-        // phase 2: every receipt, before any event leaves the service
+        // phase 2: a point and second holds one value; another one is a conflict, never a silent drop
+        valid = withoutReadingConflicts(valid, rejected);
+        // phase 3: every receipt, before any event leaves the service
         List<Verdict.Valid> fresh = new ArrayList<>();
-        for (Verdict.Valid v : valid) {
-            if (receipts.record(v.msgId(), v.uscc(), v.msgType(), now)) {
-                fresh.add(v);
-            } else {
-                duplicates++;
+        for (Checked c : valid) {
+            Verdict.Valid v = c.verdict();
+            switch (receipts.record(v.msgId(), v.uscc(), v.msgType(), c.contentHash(), now)) {
+                case NEW -> fresh.add(v);
+                case SAME_CONTENT -> duplicates++;
+                case OTHER_CONTENT -> rejected.add(new Verdict.Rejected(c.index(), v.msgId(), List.of(new Reason(
+                        ReasonCode.MSGID_CONFLICT, "msgId", "msgId " + v.msgId() + " was accepted before for "
+                        + v.uscc() + " with different content; a new message needs a new msgId"))));
             }
         }
-        // phase 3: send all, await all acks before the commit; a missing ack rolls every receipt back (503)
+        rejected.sort(Comparator.comparingInt(Verdict.Rejected::index));
+        // phase 4: send all, await all acks before the commit; a missing ack rolls every receipt back (503)
         List<EventSender.Pending> sends = new ArrayList<>(fresh.size());
         for (Verdict.Valid v : fresh) {
             sends.add(produce(v));
         }
         events.awaitAll(sends);
         return new PushOutcome(fresh.size(), duplicates, rejected);
+    }
+
+    /** A valid message with its position in the push and the hash of its content. */
+    private record Checked(int index, Verdict.Valid verdict, String contentHash) {
+    }
+
+    /** The messages of {@code valid} whose readings contradict no earlier message of the push and no stored value. */
+    private List<Checked> withoutReadingConflicts(List<Checked> valid, List<Verdict.Rejected> rejected) {
+        List<StoredValues.Key> keys = new ArrayList<>();
+        for (Checked c : valid) {
+            if (c.verdict().event() instanceof ReadingBatch batch) {
+                batch.readings().forEach(r -> keys.add(new StoredValues.Key(r.pointCode(), r.collectTime())));
+            }
+        }
+        Map<StoredValues.Key, Double> known = keys.isEmpty() ? new HashMap<>() : new HashMap<>(stored.values(Set.copyOf(keys)));
+        List<Checked> kept = new ArrayList<>();
+        for (Checked c : valid) {
+            if (!(c.verdict().event() instanceof ReadingBatch batch)) {
+                kept.add(c);
+                continue;
+            }
+            List<Reason> conflicts = new ArrayList<>();
+            for (int i = 0; i < batch.readings().size(); i++) {
+                Reading r = batch.readings().get(i);
+                Double other = known.get(new StoredValues.Key(r.pointCode(), r.collectTime()));
+                if (other != null && !same(other, r.value())) {
+                    conflicts.add(new Reason(ReasonCode.READING_CONFLICT, "points[" + i + "].value", r.pointCode()
+                            + " at " + r.collectTime() + " already holds " + other + " " + r.param().unit()
+                            + "; this message sends " + r.value()));
+                }
+            }
+            if (conflicts.isEmpty()) {
+                batch.readings().forEach(r -> known.putIfAbsent(new StoredValues.Key(r.pointCode(), r.collectTime()), r.value()));
+                kept.add(c);
+            } else {
+                rejected.add(new Verdict.Rejected(c.index(), c.verdict().msgId(), conflicts));
+            }
+        }
+        return kept;
+    }
+
+    private static boolean same(double a, double b) {
+        return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+    }
+
+    private static String sha256(String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
     }
 
     private EventSender.Pending produce(Verdict.Valid v) {

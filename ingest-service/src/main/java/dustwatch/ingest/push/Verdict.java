@@ -26,7 +26,7 @@ public sealed interface Verdict {
      * @param msgId   its msgId when one was readable, else null
      * @param reasons every reason, never empty
      */
-    record Rejected(int index, String msgId, List<String> reasons) implements Verdict {
+    record Rejected(int index, String msgId, List<Reason> reasons) implements Verdict {
         public Rejected {
             reasons = List.copyOf(reasons);
         }

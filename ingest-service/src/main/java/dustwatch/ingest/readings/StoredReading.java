@@ -14,7 +14,10 @@ import java.time.Instant;
  * @param quality     quality code 0–7 (§2.5)
  * @param eventId     the ReadingBatch (msgId) the value came in
  * @param receivedAt  when the sink stored it
+ * @param originalValue the value as the gateway sent it, before conversion to {@code unit}
+ * @param originalUnit  the unit the gateway sent; null when it sent none (the catalogue unit was assumed)
  */
 public record StoredReading(String pointCode, Instant collectTime, String uscc, String paramCode, double value,
-                            String unit, int quality, String eventId, Instant receivedAt) {
+                            String unit, int quality, String eventId, Instant receivedAt, Double originalValue,
+                            String originalUnit) {
 }

@@ -1,10 +1,17 @@
 package dustwatch.ingest.registry;
 
+import dustwatch.contracts.alarm.AlarmType;
+import dustwatch.contracts.enterprise.Camera;
+import dustwatch.contracts.enterprise.CollectionGateway;
 import dustwatch.contracts.enterprise.CollectorType;
 import dustwatch.contracts.enterprise.DustCollector;
 import dustwatch.contracts.enterprise.DustType;
 import dustwatch.contracts.enterprise.EnterpriseProfile;
+import dustwatch.contracts.enterprise.MonitoringPoint;
 import dustwatch.contracts.enterprise.Uscc;
+import dustwatch.contracts.reading.Applies;
+import dustwatch.contracts.reading.ParameterCode;
+import dustwatch.contracts.reading.UnitConversion;
 import dustwatch.contracts.region.RegionCode;
 import dustwatch.contracts.region.Tier;
 import dustwatch.contracts.scope.Actor;
@@ -13,14 +20,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Checks a {@link Registration} against domain reference §2.3: the USCC check character (GB 32100), a region
  * that is a district or town inside the calling node's city, collector codes {@code {uscc}-DC\d{3}},
- * dustWorkers ≥ 0. Sizes, so that nothing PostgreSQL or Kafka would refuse gets through: {@code name} 1–
+ * dustWorkers ≥ 0; points {@code {collectorCode}-{PARAM}[-{n}]} with a catalogue parameter the collector's type
+ * admits and a unit with a conversion; gateways {@code {uscc}-GW{nn}}; cameras {@code {uscc}-CAM{nnn}} with a
+ * stream URL and, optionally, one of the registration's collectors; a position inside China. Sizes, so that nothing PostgreSQL or Kafka would refuse gets through: {@code name} 1–
  * {@value #MAX_NAME} characters without control characters (U+0000–U+001F, U+007F), at most
  * {@value #MAX_COLLECTORS} collectors.
  */
@@ -29,7 +41,13 @@ public final class RegistrationValidator {
     public static final int MAX_NAME = 200;
     /** Most collectors one enterprise may register. */
     public static final int MAX_COLLECTORS = 200;
+    /** Most points one collector may register. */
+    public static final int MAX_POINTS = 100;
     private static final Pattern COLLECTOR_SUFFIX = Pattern.compile("-DC\\d{3}");
+    private static final Pattern POINT_SUFFIX = Pattern.compile("-([A-Z0-9_]+?)(?:-\\d+)?");
+    private static final Pattern GATEWAY_SUFFIX = Pattern.compile("-GW[A-Za-z0-9]{1,4}");
+    private static final Pattern CAMERA_SUFFIX = Pattern.compile("-CAM\\d{3}");
+    private static final Pattern STREAM = Pattern.compile("(?:(?:rtsp|rtmp|https?)://[\\x21-\\x7E]{1,200})|\\d{20}");
 
     private RegistrationValidator() {
     }
@@ -101,13 +119,152 @@ public final class RegistrationValidator {
                 errors.add(new FieldError(field + ".code", "collector code " + code + " appears twice"));
             }
             CollectorType type = parseEnum(CollectorType.class, c.type(), field + ".type", errors);
-            collectors.add(new DustCollector(code, type, Boolean.TRUE.equals(c.indoor())));
+            DustType own = c.dustType() == null ? null : parseEnum(DustType.class, c.dustType(), field + ".dustType", errors);
+            collectors.add(new DustCollector(code, type, Boolean.TRUE.equals(c.indoor()), own,
+                    points(code, type, c.points(), field, errors)));
+        }
+        List<CollectionGateway> gateways = gateways(uscc, r.gateways(), errors);
+        List<Camera> cameras = cameras(uscc, r.cameras(), seen, errors);
+        coordinate(r.longitude(), "longitude", 73, 136, errors);
+        coordinate(r.latitude(), "latitude", 3, 54, errors);
+        if ((r.longitude() == null) != (r.latitude() == null)) {
+            errors.add(new FieldError("longitude", "longitude and latitude go together"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRegistrationException(errors);
         }
         return new EnterpriseProfile(uscc, r.name().strip(), region.value(), dustType, r.dustWorkers(),
-                Boolean.TRUE.equals(r.ignitionProneProcess()), collectors, now);
+                Boolean.TRUE.equals(r.ignitionProneProcess()), collectors, now, gateways, cameras, r.longitude(),
+                r.latitude());
+    }
+
+    /** The points of collector {@code code}: catalogue parameters its type admits, units with a conversion. */
+    private static List<MonitoringPoint> points(String code, CollectorType type, List<Registration.Point> sent,
+                                                String collectorField, List<FieldError> errors) {
+        List<MonitoringPoint> points = new ArrayList<>();
+        if (sent == null) {
+            return points;
+        }
+        if (sent.size() > MAX_POINTS) {
+            errors.add(new FieldError(collectorField + ".points", sent.size() + " points exceed the limit of " + MAX_POINTS));
+            return points;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < sent.size(); i++) {
+            Registration.Point p = sent.get(i);
+            String field = collectorField + ".points[" + i + "]";
+            if (p == null || p.code() == null || code == null || !p.code().startsWith(code + "-")) {
+                errors.add(new FieldError(field + ".code", "point code '" + (p == null || p.code() == null ? null : show(p.code()))
+                        + "' must be " + show(code) + "-{PARAM}[-{n}]"));
+                continue;
+            }
+            Matcher m = POINT_SUFFIX.matcher(p.code().substring(code.length()));
+            ParameterCode param = m.matches() ? parameter(m.group(1)) : null;
+            if (param == null) {
+                errors.add(new FieldError(field + ".code", "point code " + show(p.code()) + " names no catalogue parameter"));
+                continue;
+            }
+            if (!seen.add(p.code())) {
+                errors.add(new FieldError(field + ".code", "point code " + p.code() + " appears twice"));
+            }
+            if (type != null && ((param.applies() == Applies.WET && type.isDry())
+                    || (param.applies() == Applies.DRY && !type.isDry()))) {
+                errors.add(new FieldError(field + ".code", param + " is a " + param.applies() + " parameter; the collector is " + type));
+            }
+            if (p.unit() != null && UnitConversion.toCatalogue(param, p.unit()).isEmpty()) {
+                errors.add(new FieldError(field + ".unit", "unit '" + show(p.unit()) + "' is not a unit of " + param
+                        + "; accepted: " + UnitConversion.accepted(param)));
+            }
+            Map<AlarmType, Double> thresholds = new EnumMap<>(AlarmType.class);
+            if (p.thresholds() != null) {
+                p.thresholds().forEach((k, v) -> {
+                    AlarmType t = parseEnum(AlarmType.class, k, field + ".thresholds", errors);
+                    if (v == null || !Double.isFinite(v)) {
+                        errors.add(new FieldError(field + ".thresholds." + show(k), "a threshold must be a finite number"));
+                    } else if (t != null) {
+                        thresholds.put(t, v);
+                    }
+                });
+            }
+            points.add(new MonitoringPoint(p.code(), param, p.unit() == null ? null : p.unit().strip(), thresholds));
+        }
+        return points;
+    }
+
+    private static List<CollectionGateway> gateways(String uscc, List<Registration.Gateway> sent, List<FieldError> errors) {
+        List<CollectionGateway> gateways = new ArrayList<>();
+        if (sent == null) {
+            return gateways;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < Math.min(sent.size(), MAX_COLLECTORS); i++) {
+            Registration.Gateway g = sent.get(i);
+            String field = "gateways[" + i + "]";
+            if (g == null || g.code() == null || !g.code().startsWith(uscc)
+                    || !GATEWAY_SUFFIX.matcher(g.code().substring(uscc.length())).matches()) {
+                errors.add(new FieldError(field + ".code", "gateway code must be " + show(uscc) + "-GW{nn}"));
+                continue;
+            }
+            if (!seen.add(g.code())) {
+                errors.add(new FieldError(field + ".code", "gateway code " + g.code() + " appears twice"));
+            }
+            text(g.model(), field + ".model", errors);
+            text(g.firmware(), field + ".firmware", errors);
+            gateways.add(new CollectionGateway(g.code(), g.model(), g.firmware()));
+        }
+        return gateways;
+    }
+
+    private static List<Camera> cameras(String uscc, List<Registration.Camera> sent, Set<String> collectorCodes,
+                                        List<FieldError> errors) {
+        List<Camera> cameras = new ArrayList<>();
+        if (sent == null) {
+            return cameras;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < Math.min(sent.size(), MAX_COLLECTORS); i++) {
+            Registration.Camera c = sent.get(i);
+            String field = "cameras[" + i + "]";
+            if (c == null || c.code() == null || !c.code().startsWith(uscc)
+                    || !CAMERA_SUFFIX.matcher(c.code().substring(uscc.length())).matches()) {
+                errors.add(new FieldError(field + ".code", "camera code must be " + show(uscc) + "-CAM{nnn}"));
+                continue;
+            }
+            if (!seen.add(c.code())) {
+                errors.add(new FieldError(field + ".code", "camera code " + c.code() + " appears twice"));
+            }
+            if (c.streamUrl() == null || !STREAM.matcher(c.streamUrl()).matches()) {
+                errors.add(new FieldError(field + ".streamUrl", "streamUrl must be rtsp://, rtmp://, http(s):// (at most "
+                        + MAX_NAME + " printable characters) or a 20-digit GB/T 28181 device id"));
+            }
+            if (c.collectorCode() != null && !collectorCodes.contains(c.collectorCode())) {
+                errors.add(new FieldError(field + ".collectorCode", "collector " + show(c.collectorCode())
+                        + " is not among this registration's collectors"));
+            }
+            cameras.add(new Camera(c.code(), c.streamUrl(), c.collectorCode()));
+        }
+        return cameras;
+    }
+
+    private static void coordinate(Double v, String field, double min, double max, List<FieldError> errors) {
+        if (v != null && !(v >= min && v <= max)) {
+            errors.add(new FieldError(field, field + " " + v + " is outside " + min + " … " + max + " (China, WGS-84)"));
+        }
+    }
+
+    private static void text(String s, String field, List<FieldError> errors) {
+        if (s != null && (firstControl(s) >= 0 || s.length() > 64)) {
+            errors.add(new FieldError(field, field + " must be at most 64 printable characters"));
+        }
+    }
+
+    private static ParameterCode parameter(String name) {
+        for (ParameterCode p : ParameterCode.values()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** Index of the first control character (U+0000–U+001F, U+007F), or -1. */

@@ -30,7 +30,8 @@ public class ResourceServerAutoConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
-                    auth.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
+                    auth.requestMatchers(properties.publicPaths().stream().map(ResourceServerAutoConfiguration::matcher)
+                            .toArray(RequestMatcher[]::new)).permitAll();
                     if (!nodePaths.isEmpty()) {
                         auth.requestMatchers(nodePaths.toArray(RequestMatcher[]::new))
                                 .hasAuthority(ActorAuthorities.PREFIX + "CITY_NODE");

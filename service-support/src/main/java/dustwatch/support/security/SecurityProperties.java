@@ -10,7 +10,7 @@ import java.util.List;
  * @param cityNodePaths requests only city aggregation nodes may make: a path pattern for every method
  *                      ({@code /api/v1/ingest/**}) or a method and a pattern
  *                      ({@code PUT /api/v1/registry/enterprises/*}). Every other request refuses city nodes with 403.
- * @param publicPaths   paths reachable without a token (health probes)
+ * @param publicPaths   requests reachable without a token (health probes), written like {@code cityNodePaths}
  */
 @ConfigurationProperties("dustwatch.security")
 public record SecurityProperties(List<String> cityNodePaths, List<String> publicPaths) {

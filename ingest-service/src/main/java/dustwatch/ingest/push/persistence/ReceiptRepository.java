@@ -5,10 +5,25 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Objects;
 
-/** Table {@code ingest.receipt}: one row per accepted (enterprise USCC, msgId), the idempotency key of the push (§2.4 response); msgIds of different enterprises never collide. */
+/**
+ * Table {@code ingest.receipt}: one row per accepted (enterprise USCC, msgId), the idempotency key of the push
+ * (§2.4 response), with the SHA-256 of the accepted message so that a reused msgId with other content is told
+ * apart from a resend; msgIds of different enterprises never collide.
+ */
 @Repository
 public class ReceiptRepository {
+    /** What a receipt insert found. */
+    public enum Outcome {
+        /** First receipt of this msgId. */
+        NEW,
+        /** Accepted before with the same content: an acknowledged duplicate. */
+        SAME_CONTENT,
+        /** Accepted before with different content: a conflict. */
+        OTHER_CONTENT
+    }
+
     private final JdbcClient jdbc;
 
     public ReceiptRepository(JdbcClient jdbc) {
@@ -16,21 +31,29 @@ public class ReceiptRepository {
     }
 
     /**
-     * Records the receipt of {@code msgId} of enterprise {@code uscc}.
+     * Records the receipt of {@code msgId} of enterprise {@code uscc} whose content hashes to {@code contentHash}.
+     * A receipt written before hashes were kept (null hash) counts as the same content.
      *
-     * @return true when this is the first receipt, false when this enterprise's {@code msgId} was already accepted (a duplicate)
      * @throws org.springframework.dao.DataAccessException when the insert fails
      */
-    public boolean record(String msgId, String uscc, String msgType, Instant receivedAt) {
-        return jdbc.sql("""
-                        INSERT INTO ingest.receipt (msg_id, uscc, msg_type, received_at)
-                        VALUES (:msgId, :uscc, :msgType, :receivedAt)
+    public Outcome record(String msgId, String uscc, String msgType, String contentHash, Instant receivedAt) {
+        int inserted = jdbc.sql("""
+                        INSERT INTO ingest.receipt (msg_id, uscc, msg_type, received_at, content_hash)
+                        VALUES (:msgId, :uscc, :msgType, :receivedAt, :hash)
                         ON CONFLICT (uscc, msg_id) DO NOTHING
                         """)
                 .param("msgId", msgId)
                 .param("uscc", uscc)
                 .param("msgType", msgType)
                 .param("receivedAt", Timestamp.from(receivedAt))
-                .update() == 1;
+                .param("hash", contentHash)
+                .update();
+        if (inserted == 1) {
+            return Outcome.NEW;
+        }
+        String earlier = jdbc.sql("SELECT content_hash FROM ingest.receipt WHERE uscc = :uscc AND msg_id = :msgId")
+                .param("uscc", uscc).param("msgId", msgId)
+                .query(String.class).optional().orElse(null);
+        return earlier == null || Objects.equals(earlier, contentHash) ? Outcome.SAME_CONTENT : Outcome.OTHER_CONTENT;
     }
 }

@@ -26,7 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Bounds the body of {@code POST /api/v1/ingest/messages} and {@code PUT /api/v1/registry/**} to
+ * Bounds the body of {@code POST /api/v1/ingest/**} (plain push and envelope) and {@code PUT /api/v1/registry/**} to
  * {@link IngestLimits#maxRequestBytes()} ({@code dustwatch.ingest.limits.max-request-bytes}, default 8 MiB), so
  * that a huge push cannot exhaust the heap. A declared {@code Content-Length} above the limit is answered 413
  * problem ({@code application/problem+json}, detail naming the limit, member {@code limit} in bytes) before the
@@ -44,7 +44,7 @@ public class RequestSizeFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(("POST".equals(request.getMethod()) && path.equals("/api/v1/ingest/messages"))
+        return !(("POST".equals(request.getMethod()) && path.startsWith("/api/v1/ingest/"))
                 || ("PUT".equals(request.getMethod()) && path.startsWith("/api/v1/registry/")));
     }
 

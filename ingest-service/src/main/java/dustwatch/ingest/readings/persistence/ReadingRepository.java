@@ -30,8 +30,9 @@ public class ReadingRepository {
         for (Reading r : batch.readings()) {
             inserted += jdbc.sql("""
                             INSERT INTO ingest.reading (point_code, collect_time, uscc, param_code, value, quality,
-                                event_id, received_at)
-                            VALUES (:point, :time, :uscc, :param, :value, :quality, :event, :received)
+                                event_id, received_at, original_value, original_unit)
+                            VALUES (:point, :time, :uscc, :param, :value, :quality, :event, :received, :originalValue,
+                                :originalUnit)
                             ON CONFLICT (point_code, collect_time) DO NOTHING
                             """)
                     .param("point", r.pointCode())
@@ -42,6 +43,8 @@ public class ReadingRepository {
                     .param("quality", r.quality())
                     .param("event", batch.eventId())
                     .param("received", Timestamp.from(receivedAt))
+                    .param("originalValue", r.originalValue())
+                    .param("originalUnit", r.originalUnit())
                     .update();
         }
         return inserted;
@@ -59,7 +62,8 @@ public class ReadingRepository {
                     String param = rs.getString("param_code");
                     return new StoredReading(rs.getString("point_code"), rs.getTimestamp("collect_time").toInstant(),
                             rs.getString("uscc"), param, rs.getDouble("value"), ParameterCode.valueOf(param).unit(),
-                            rs.getInt("quality"), rs.getString("event_id"), rs.getTimestamp("received_at").toInstant());
+                            rs.getInt("quality"), rs.getString("event_id"), rs.getTimestamp("received_at").toInstant(),
+                            rs.getObject("original_value", Double.class), rs.getString("original_unit"));
                 })
                 .list();
     }

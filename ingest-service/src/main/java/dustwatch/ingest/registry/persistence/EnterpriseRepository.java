@@ -1,5 +1,7 @@
 package dustwatch.ingest.registry.persistence;
 
+import dustwatch.contracts.enterprise.Camera;
+import dustwatch.contracts.enterprise.CollectionGateway;
 import dustwatch.contracts.enterprise.DustCollector;
 import dustwatch.contracts.enterprise.DustType;
 import dustwatch.contracts.enterprise.EnterpriseProfile;
@@ -14,10 +16,15 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
-/** Table {@code ingest.enterprise}: one row per enterprise, collectors as JSON. */
+/** Table {@code ingest.enterprise}: one row per enterprise; collectors (with their points), gateways and cameras as JSON. */
 @Repository
 public class EnterpriseRepository {
     private static final TypeReference<List<DustCollector>> COLLECTORS = new TypeReference<>() {
+    };
+
+    private static final TypeReference<List<CollectionGateway>> GATEWAYS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Camera>> CAMERAS = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -30,12 +37,15 @@ public class EnterpriseRepository {
     public void upsert(EnterpriseProfile profile, String updatedBy) {
         jdbc.sql("""
                         INSERT INTO ingest.enterprise (uscc, name, region_code, dust_type, dust_workers,
-                            ignition_prone_process, collectors, updated_at, updated_by)
-                        VALUES (:uscc, :name, :region, :dustType, :workers, :ignition, CAST(:collectors AS jsonb), :updatedAt, :by)
+                            ignition_prone_process, collectors, updated_at, updated_by, gateways, cameras, longitude, latitude)
+                        VALUES (:uscc, :name, :region, :dustType, :workers, :ignition, CAST(:collectors AS jsonb), :updatedAt, :by,
+                            CAST(:gateways AS jsonb), CAST(:cameras AS jsonb), :longitude, :latitude)
                         ON CONFLICT (uscc) DO UPDATE SET name = EXCLUDED.name, region_code = EXCLUDED.region_code,
                             dust_type = EXCLUDED.dust_type, dust_workers = EXCLUDED.dust_workers,
                             ignition_prone_process = EXCLUDED.ignition_prone_process, collectors = EXCLUDED.collectors,
-                            updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+                            updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by,
+                            gateways = EXCLUDED.gateways, cameras = EXCLUDED.cameras,
+                            longitude = EXCLUDED.longitude, latitude = EXCLUDED.latitude
                         """)
                 .param("uscc", profile.uscc())
                 .param("name", profile.name())
@@ -46,6 +56,10 @@ public class EnterpriseRepository {
                 .param("collectors", Json.MAPPER.writeValueAsString(profile.collectors()))
                 .param("updatedAt", Timestamp.from(profile.updatedAt()))
                 .param("by", updatedBy)
+                .param("gateways", Json.MAPPER.writeValueAsString(profile.gateways()))
+                .param("cameras", Json.MAPPER.writeValueAsString(profile.cameras()))
+                .param("longitude", profile.longitude())
+                .param("latitude", profile.latitude())
                 .update();
     }
 
@@ -67,6 +81,9 @@ public class EnterpriseRepository {
                 DustType.valueOf(rs.getString("dust_type")), rs.getInt("dust_workers"),
                 rs.getBoolean("ignition_prone_process"),
                 Json.MAPPER.readValue(rs.getString("collectors"), COLLECTORS),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                Json.MAPPER.readValue(rs.getString("gateways"), GATEWAYS),
+                Json.MAPPER.readValue(rs.getString("cameras"), CAMERAS),
+                rs.getObject("longitude", Double.class), rs.getObject("latitude", Double.class));
     }
 }

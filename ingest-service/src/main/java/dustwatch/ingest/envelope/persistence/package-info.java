@@ -1,0 +1,2 @@
+/** Table {@code ingest.node_app}: the app credentials of the envelope. */
+package dustwatch.ingest.envelope.persistence;

@@ -1,0 +1,11 @@
+-- The national SM4 envelope: per city node an appId, the SHA-256 of its appSecret, and its SM4 key and IV sealed
+-- with the platform's master key (AES-256-GCM); never a key or secret in clear.
+CREATE TABLE ingest.node_app (
+    app_id        VARCHAR(64) PRIMARY KEY,
+    region_code   VARCHAR(6)  NOT NULL,
+    secret_sha256 BYTEA       NOT NULL,
+    key_sealed    BYTEA       NOT NULL,
+    iv_sealed     BYTEA       NOT NULL,
+    updated_at    TIMESTAMPTZ NOT NULL,
+    updated_by    TEXT        NOT NULL
+);
