@@ -164,6 +164,44 @@ class EndToEndIT {
         }
     }
 
+    @Test
+    @Order(7)
+    void hydrogenSentForADryOnlyPlantIsRefusedAndRaisesNothing() throws Exception {
+        // the false RED of the issue: WET_H2 = 1230 %LEL on 鸿福红木家具, which has only a dry bag collector
+        String node = TokenSource.clientCredentials(HTTP, stack.tokenEndpoint(), "putian-node", "putian-node-secret").token();
+        String collector = hongfu.uscc() + "-DC001";
+        String now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        Map<String, Object> message = new java.util.LinkedHashMap<>();
+        message.put("msgId", "e2e-h2-" + System.nanoTime());
+        message.put("msgType", "REALTIME");
+        message.put("enterpriseCode", hongfu.uscc());
+        message.put("gatewayCode", hongfu.uscc() + "-GW01");
+        message.put("sendTime", now);
+        message.put("collectTime", now);
+        message.put("points", List.of(Map.of("pointCode", collector + "-WET_H2", "value", 1230, "unit", "%LEL", "quality", 0)));
+        var pushed = call("POST", "/api/v1/ingest/messages", node, Map.of("messages", List.of(message)));
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(422);
+        JsonNode reason = Json.MAPPER.readTree(pushed.body()).path("rejected").path(0).path("reasons").path(0);
+        assertThat(reason.path("code").asString()).isEqualTo("PARAMETER_NOT_FOR_COLLECTOR");
+        assertThat(reason.path("field").asString()).isEqualTo("points[0].pointCode");
+
+        String licheng = token("licheng-duty");
+        Thread.sleep(15_000);
+        assertThat(warningsOf(licheng)).filteredOn(w -> w.path("uscc").asString().equals(hongfu.uscc()))
+                .as("only the cleared YELLOW of the excursion").singleElement()
+                .satisfies(w -> assertThat(w.path("warningId").asString()).isEqualTo(warningId));
+        assertThat(lichengStream).noneMatch(l -> l.contains("\"RED\"") && l.contains(hongfu.uscc()));
+        try (var c = java.sql.DriverManager.getConnection(stack.database().jdbcUrl(), stack.database().user(), stack.database().password());
+             var s = c.prepareStatement("select count(*) from ingest.reading where uscc = ? and param_code = 'WET_H2'")) {
+            s.setString(1, hongfu.uscc());
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isZero();
+            }
+        }
+    }
+
     static List<JsonNode> warningsOf(String token) throws Exception {
         var response = call("GET", "/api/v1/warnings", token, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

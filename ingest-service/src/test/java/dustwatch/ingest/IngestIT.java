@@ -269,6 +269,7 @@ class IngestIT {
         Answer answer = call("POST", "/api/v1/ingest/messages", "putian-node", batch.append("]}").toString());
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.body().get("limit").intValue()).isEqualTo(500);
+        assertThat(seen(answer.body().get("code").stringValue())).isEqualTo("TOO_MANY_MESSAGES");
     }
 
     @Test
@@ -439,6 +440,292 @@ class IngestIT {
         assertThat(Json.MAPPER.readTree(small.body()).get("accepted").intValue()).isEqualTo(1);
     }
 
+    // ---- only true data gets in: every reason code, the ℉ reading, conflicts, the SM4 envelope ----
+
+    /** Every reason code some test below received from the API; the last test checks that none is missing. */
+    static final java.util.Set<String> SEEN_CODES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static String seen(String code) {
+        SEEN_CODES.add(code);
+        return code;
+    }
+
+    /** The codes of rejection {@code i} of a 422 answer, recorded as seen. */
+    static List<String> codesOf(JsonNode rejected) {
+        List<String> codes = new java.util.ArrayList<>();
+        rejected.get("reasons").forEach(r -> codes.add(seen(r.get("code").stringValue())));
+        return codes;
+    }
+
+    static String message(String msgId, String collectTime, String points) {
+        return """
+                {"msgId":"%2$s","msgType":"REALTIME","specVersion":"1.0","enterpriseCode":"%1$s",
+                 "gatewayCode":"%1$s-GW01","sendTime":"%3$s","collectTime":"%3$s","reportType":"NORMAL",
+                 "points":[%4$s]}""".formatted(HUANGSHI_WOOD, msgId, collectTime, points);
+    }
+
+    static String pt(String code, String value, String unit) {
+        return "{\"pointCode\":\"" + HUANGSHI_WOOD + "-" + code + "\",\"value\":" + value
+                + (unit == null ? "" : ",\"unit\":\"" + unit + "\"") + ",\"quality\":0}";
+    }
+
+    long storedRows(String eventId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long rows = 0;
+        while (System.nanoTime() < deadline) {
+            rows = jdbc.sql("SELECT count(*) FROM ingest.reading WHERE event_id = :e").param("e", eventId).query(Long.class).single();
+            if (rows > 0) {
+                return rows;
+            }
+            Thread.sleep(200);
+        }
+        return rows;
+    }
+
+    @Test
+    @Order(12)
+    void aFahrenheitHopperTemperatureIsStoredInCelsiusWithTheOriginalKept() throws Exception {
+        String id = "f-" + RUN;
+        Answer answer = call("POST", "/api/v1/ingest/messages", "putian-node", "{\"messages\":["
+                + message(id, shanghaiNow(Duration.ofSeconds(20)), pt("DC002-DRY_HOPPER_TEMP", "165", "℉")) + "]}");
+        assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(202);
+        assertThat(storedRows(id)).isEqualTo(1);
+        Map<String, Object> row = jdbc.sql("SELECT value, original_value, original_unit FROM ingest.reading WHERE event_id = :e")
+                .param("e", id).query().singleRow();
+        assertThat((Double) row.get("value")).isCloseTo(73.89, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(row.get("original_value")).isEqualTo(165.0);
+        assertThat(row.get("original_unit")).isEqualTo("℉");
+        Answer readings = call("GET", "/api/v1/readings?uscc=" + HUANGSHI_WOOD + "&limit=50", "licheng-duty", null);
+        JsonNode mine = null;
+        for (JsonNode r : readings.body()) {
+            if (r.get("eventId").stringValue().equals(id)) {
+                mine = r;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.get("unit").stringValue()).isEqualTo("℃");
+        assertThat(mine.get("originalUnit").stringValue()).isEqualTo("℉");
+    }
+
+    @Test
+    @Order(13)
+    void aMixedBatchKeepsItsValidMessagesAndGivesEveryBadOneItsCode() throws Exception {
+        // DC003 now registers its points: a point it does not list is unknown
+        String registration = huangshiRegistration("350304101").replace(
+                "{\"code\":\"" + HUANGSHI_WOOD + "-DC003\",\"type\":\"DRY_BAG\",\"indoor\":false}",
+                "{\"code\":\"" + HUANGSHI_WOOD + "-DC003\",\"type\":\"DRY_BAG\",\"indoor\":false,\"points\":[{\"code\":\""
+                        + HUANGSHI_WOOD + "-DC003-DRY_DP\",\"unit\":\"Pa\"}]}");
+        assertThat(call("PUT", "/api/v1/registry/enterprises/" + HUANGSHI_WOOD, "putian-node", registration).status()).isEqualTo(200);
+        String now = shanghaiNow(Duration.ofSeconds(40));
+        String otherEnterprise = "91350304MA2DW9999" + dustwatch.contracts.enterprise.Uscc.checkCharacter("91350304MA2DW9999");
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 1001; i++) {
+            many.append(i == 0 ? "" : ",").append(pt("DC001-DRY_DP", "900", "Pa"));
+        }
+        Map<String, String> bad = new java.util.LinkedHashMap<>();
+        bad.put("MISSING_FIELD", message("", now, pt("DC001-DRY_DP", "900", "Pa")));
+        bad.put("WRONG_TYPE", message("x-wt-" + RUN, now, pt("DC001-DRY_DP", "\"900\"", "Pa")));
+        bad.put("BAD_FORMAT", message("x bad/id", now, pt("DC001-DRY_DP", "900", "Pa")));
+        bad.put("UNSUPPORTED_MSG_TYPE", message("x-ut-" + RUN, now, pt("DC001-DRY_DP", "900", "Pa")).replace("\"REALTIME\"", "\"BASIC\""));
+        bad.put("INVALID_USCC", message("x-iu-" + RUN, now, pt("DC001-DRY_DP", "900", "Pa")).replace(
+                "\"enterpriseCode\":\"" + HUANGSHI_WOOD, "\"enterpriseCode\":\"91350304MA2YJ8WC3X"));
+        bad.put("NOT_IN_NODE_CITY", message("x-nc-" + RUN, now, pt("DC001-DRY_DP", "900", "Pa")).replace(
+                "\"enterpriseCode\":\"" + HUANGSHI_WOOD, "\"enterpriseCode\":\"" + otherEnterprise));
+        bad.put("UNKNOWN_GATEWAY", message("x-ug-" + RUN, now, pt("DC001-DRY_DP", "900", "Pa")).replace(
+                HUANGSHI_WOOD + "-GW01", XINDU_ALMG + "-GW01"));
+        bad.put("BAD_TIME", message("x-bt-" + RUN, "2026-11-31 10:00:00", pt("DC001-DRY_DP", "900", "Pa")));
+        bad.put("IN_FUTURE", message("x-if-" + RUN, shanghaiNow(Duration.ofMinutes(-30)), pt("DC001-DRY_DP", "900", "Pa")));
+        bad.put("TOO_OLD", message("x-to-" + RUN, shanghaiNow(Duration.ofDays(2)), pt("DC001-DRY_DP", "900", "Pa")));
+        bad.put("TOO_MANY_POINTS", message("x-tm-" + RUN, now, many.toString()));
+        bad.put("UNKNOWN_PARAMETER", message("x-up-" + RUN, now, pt("DC001-HUMIDITY", "50", "%")));
+        bad.put("POINT_NOT_OF_ENTERPRISE", message("x-pe-" + RUN, now, "{\"pointCode\":\"" + XINDU_ALMG
+                + "-DC001-WET_FLOW\",\"value\":10,\"quality\":0}"));
+        bad.put("UNKNOWN_COLLECTOR", message("x-uc-" + RUN, now, pt("DC009-DRY_DP", "900", "Pa")));
+        bad.put("PARAMETER_NOT_FOR_COLLECTOR", message("x-wh-" + RUN, now, pt("DC001-WET_H2", "1230", "%LEL")));
+        bad.put("UNKNOWN_POINT", message("x-un-" + RUN, now, pt("DC003-DRY_HOPPER_TEMP", "40", "℃")));
+        bad.put("UNIT_MISMATCH", message("x-um-" + RUN, now, pt("DC001-DRY_HOPPER_TEMP", "40", "Pa")));
+        bad.put("NOT_FINITE", message("x-nf-" + RUN, now, pt("DC001-DRY_HOPPER_TEMP", "1e999", "℃")));
+        bad.put("OUT_OF_RANGE", message("x-or-" + RUN, now, pt("DC001-DRY_HOPPER_TEMP", "1e308", "℃")));
+        bad.put("NOT_DISCRETE", message("x-nd-" + RUN, now, pt("DC001-FAN_RUN", "2", null)));
+        bad.put("INVALID_QUALITY", message("x-iq-" + RUN, now, pt("DC001-DRY_DP", "900", "Pa").replace("\"quality\":0", "\"quality\":7")));
+        String good1 = message("ok1-" + RUN, now, pt("DC001-DRY_DP", "910", "kPa").replace("910", "0.91"));
+        String good2 = message("ok2-" + RUN, now, pt("DC002-DRY_DP", "920", "Pa"));
+        // the same msgId again with other content, and another value for ok2's point and second
+        bad.put("MSGID_CONFLICT", message("ok1-" + RUN, now, pt("DC001-DRY_DP", "999", "Pa")));
+        bad.put("READING_CONFLICT", message("x-rc-" + RUN, now, pt("DC002-DRY_DP", "921", "Pa")));
+        List<String> expected = new java.util.ArrayList<>(bad.keySet());
+        StringBuilder batch = new StringBuilder("{\"messages\":[").append(good1).append(',').append(good2);
+        bad.values().forEach(m -> batch.append(',').append(m));
+        Answer answer = call("POST", "/api/v1/ingest/messages", "putian-node", batch.append("]}").toString());
+        assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(422);
+        assertThat(answer.body().get("accepted").intValue()).isEqualTo(2);
+        JsonNode rejected = answer.body().get("rejected");
+        assertThat(rejected).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            JsonNode r = rejected.get(i);
+            assertThat(r.get("index").intValue()).isEqualTo(i + 2);
+            assertThat(codesOf(r)).as("message %d, %s", i + 2, r).contains(expected.get(i));
+        }
+        // the two valid ones were kept, ok1's kPa as Pa
+        assertThat(storedRows("ok1-" + RUN)).isEqualTo(1);
+        assertThat(storedRows("ok2-" + RUN)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT value FROM ingest.reading WHERE event_id = :e").param("e", "ok1-" + RUN)
+                .query(Double.class).single()).isCloseTo(910.0, org.assertj.core.api.Assertions.within(1e-6));
+
+        // later pushes: a reused msgId with other content, another value for a stored point and second, an exact resend
+        Answer later = call("POST", "/api/v1/ingest/messages", "putian-node", "{\"messages\":["
+                + message("ok1-" + RUN, now, pt("DC001-DRY_DP", "950", "Pa")) + ","
+                + message("y-rc-" + RUN, now, pt("DC002-DRY_DP", "925", "Pa")) + "," + good2 + "]}");
+        assertThat(later.status()).isEqualTo(422);
+        assertThat(later.body().get("duplicates").intValue()).isEqualTo(1);
+        assertThat(codesOf(later.body().get("rejected").get(0))).containsExactly("MSGID_CONFLICT");
+        assertThat(codesOf(later.body().get("rejected").get(1))).containsExactly("READING_CONFLICT");
+        assertThat(later.body().get("rejected").get(1).get("reasons").get(0).get("message").stringValue())
+                .contains("already holds 920.0 Pa");
+    }
+
+    HttpResponse<String> raw(String path, String token, byte[] body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    String problemCode(HttpResponse<String> r) {
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+        return seen(Json.MAPPER.readTree(r.body()).get("code").stringValue());
+    }
+
+    static byte[] gzip(byte[] plain) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(plain);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    @Order(14)
+    void strictParsingGzipAndItsCap() throws Exception {
+        String hb = heartbeat(HUANGSHI_WOOD, "gz-" + RUN, "2.4.1");
+        HttpResponse<String> gz = raw("/api/v1/ingest/messages", "putian-node",
+                gzip(("{\"messages\":[" + hb + "]}").getBytes(StandardCharsets.UTF_8)), Map.of("Content-Encoding", "gzip"));
+        assertThat(gz.statusCode()).as(gz.body()).isEqualTo(202);
+        assertThat(Json.MAPPER.readTree(gz.body()).get("accepted").intValue()).isEqualTo(1);
+
+        // a gzip bomb: 64 MiB of spaces, about 64 KiB on the wire; refused after inflating the 256 KiB cap
+        byte[] bomb;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 64; i++) {
+                z.write(spaces);
+            }
+        }
+        bomb = out.toByteArray();
+        assertThat(bomb.length).isLessThan(262144);
+        HttpResponse<String> exploded = raw("/api/v1/ingest/messages", "putian-node", bomb, Map.of("Content-Encoding", "gzip"));
+        assertThat(exploded.statusCode()).isEqualTo(413);
+        assertThat(problemCode(exploded)).isEqualTo("BODY_TOO_LARGE");
+
+        HttpResponse<String> br = raw("/api/v1/ingest/messages", "putian-node", "{}".getBytes(), Map.of("Content-Encoding", "br"));
+        assertThat(br.statusCode()).isEqualTo(415);
+        assertThat(problemCode(br)).isEqualTo("UNSUPPORTED_ENCODING");
+
+        HttpResponse<String> twice = raw("/api/v1/ingest/messages", "putian-node",
+                ("{\"messages\":[" + hb.replace("\"firmwareVersion\"", "\"msgId\":\"other\",\"firmwareVersion\"") + "]}")
+                        .getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(problemCode(twice)).isEqualTo("DUPLICATE_KEY");
+
+        HttpResponse<String> notJson = raw("/api/v1/ingest/messages", "putian-node", "{\"messages\":[".getBytes(), Map.of());
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(problemCode(notJson)).isEqualTo("MALFORMED_BODY");
+    }
+
+    static final String SM4_KEY = "0123456789abcdeffedcba9876543210";
+    static final String SM4_IV = "00112233445566778899aabbccddeeff";
+    static final String APP_SECRET = "putian-node-app-secret";
+
+    /** SM4-CBC with PKCS#7, straight from BouncyCastle: not the production code. */
+    static byte[] sm4(boolean encrypt, String keyHex, byte[] in) throws Exception {
+        var cipher = new org.bouncycastle.crypto.paddings.PaddedBufferedBlockCipher(
+                org.bouncycastle.crypto.modes.CBCBlockCipher.newInstance(new org.bouncycastle.crypto.engines.SM4Engine()),
+                new org.bouncycastle.crypto.paddings.PKCS7Padding());
+        cipher.init(encrypt, new org.bouncycastle.crypto.params.ParametersWithIV(
+                new org.bouncycastle.crypto.params.KeyParameter(java.util.HexFormat.of().parseHex(keyHex)),
+                java.util.HexFormat.of().parseHex(SM4_IV)));
+        byte[] out = new byte[cipher.getOutputSize(in.length)];
+        int n = cipher.processBytes(in, 0, in.length, out, 0);
+        n += cipher.doFinal(out, n);
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    static byte[] envelope(String appId, String data) {
+        return ("{\"appid\":\"" + appId + "\",\"data\":\"" + data + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @Order(15)
+    void theNationalSm4Envelope() throws Exception {
+        String provisioning = "{\"regionCode\":\"350300\",\"appSecret\":\"" + APP_SECRET + "\",\"key\":\"" + SM4_KEY
+                + "\",\"iv\":\"" + SM4_IV + "\"}";
+        assertThat(call("PUT", "/api/v1/registry/node-apps/putian-app", "licheng-duty", provisioning).status()).isEqualTo(403);
+        Answer provisioned = call("PUT", "/api/v1/registry/node-apps/putian-app", "putian-duty", provisioning);
+        assertThat(provisioned.status()).as(String.valueOf(provisioned.body())).isEqualTo(200);
+        assertThat(provisioned.raw().body()).doesNotContain(SM4_KEY).doesNotContain(APP_SECRET);
+        byte[] storedKey = jdbc.sql("SELECT key_sealed FROM ingest.node_app WHERE app_id = 'putian-app'").query(byte[].class).single();
+        assertThat(java.util.HexFormat.of().formatHex(storedKey)).doesNotContain(SM4_KEY);
+
+        String id = "env-" + RUN;
+        byte[] plain = message(id, shanghaiNow(Duration.ofSeconds(50)), pt("DC001-DRY_DP", "930", "Pa")).getBytes(StandardCharsets.UTF_8);
+        String data = java.util.HexFormat.of().formatHex(sm4(true, SM4_KEY, plain));
+        HttpResponse<String> ok = raw("/api/v1/ingest/envelope", null, envelope("putian-app", data), Map.of("appsecret", APP_SECRET));
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(202);
+        JsonNode answer = Json.MAPPER.readTree(ok.body());
+        assertThat(answer.get("appid").stringValue()).isEqualTo("putian-app");
+        JsonNode inside = Json.MAPPER.readTree(sm4(false, SM4_KEY, java.util.HexFormat.of().parseHex(answer.get("data").stringValue())));
+        assertThat(inside.get("code").intValue()).isZero();
+        assertThat(inside.get("accepted").intValue()).isEqualTo(1);
+        assertThat(storedRows(id)).isEqualTo(1);
+
+        long receiptsBefore = jdbc.sql("SELECT count(*) FROM ingest.receipt").query(Long.class).single();
+        String id2 = "env2-" + RUN;
+        byte[] plain2 = message(id2, shanghaiNow(Duration.ofSeconds(55)), pt("DC001-DRY_DP", "931", "Pa")).getBytes(StandardCharsets.UTF_8);
+        String data2 = java.util.HexFormat.of().formatHex(sm4(true, SM4_KEY, plain2));
+        String wrongKey = java.util.HexFormat.of().formatHex(sm4(true, "fedcba98765432100123456789abcdef", plain2));
+        byte[] badPaddingBytes = sm4(true, SM4_KEY, plain2);
+        badPaddingBytes[badPaddingBytes.length - 1] ^= 0x5A;
+        Map<String, HttpResponse<String>> attacks = new java.util.LinkedHashMap<>();
+        attacks.put("DECRYPT_FAILED wrong key", raw("/api/v1/ingest/envelope", null, envelope("putian-app", wrongKey), Map.of("appsecret", APP_SECRET)));
+        attacks.put("DECRYPT_FAILED truncated", raw("/api/v1/ingest/envelope", null, envelope("putian-app", data2.substring(0, data2.length() - 6)), Map.of("appsecret", APP_SECRET)));
+        attacks.put("DECRYPT_FAILED bad padding", raw("/api/v1/ingest/envelope", null, envelope("putian-app",
+                java.util.HexFormat.of().formatHex(badPaddingBytes)), Map.of("appsecret", APP_SECRET)));
+        attacks.put("NOT_HEX non-hex", raw("/api/v1/ingest/envelope", null, envelope("putian-app", "zz" + data2), Map.of("appsecret", APP_SECRET)));
+        attacks.put("APP_AUTH_FAILED wrong secret", raw("/api/v1/ingest/envelope", null, envelope("putian-app", data2), Map.of("appsecret", "guess")));
+        attacks.put("APP_AUTH_FAILED unknown app", raw("/api/v1/ingest/envelope", null, envelope("xiamen-app", data2), Map.of("appsecret", APP_SECRET)));
+        attacks.put("APP_AUTH_FAILED no secret", raw("/api/v1/ingest/envelope", null, envelope("putian-app", data2), Map.of()));
+        attacks.forEach((expect, r) -> {
+            assertThat(r.statusCode()).as(expect + ": " + r.body()).isEqualTo(expect.startsWith("APP_AUTH") ? 401 : 400);
+            assertThat(problemCode(r)).as(expect).isEqualTo(expect.substring(0, expect.indexOf(' ')));
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM ingest.receipt").query(Long.class).single()).isEqualTo(receiptsBefore);
+        // and the good one still goes through afterwards
+        HttpResponse<String> second = raw("/api/v1/ingest/envelope", null, envelope("putian-app", data2), Map.of("appsecret", APP_SECRET));
+        assertThat(second.statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    @Order(99)
+    void everyReasonCodeWasAnsweredByTheApi() {
+        assertThat(SEEN_CODES).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(dustwatch.ingest.push.ReasonCode.values())
+                .map(Enum::name).toList());
+    }
+
     <V> KafkaConsumer<String, V> consumer(org.apache.kafka.common.serialization.Deserializer<V> values) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
@@ -464,6 +751,7 @@ class IngestIT {
                 "putian-node", Map.of("sub", "putian-node", "dw_kind", "CITY_NODE", "dw_region", "350300"),
                 "fuzhou-node", Map.of("sub", "fuzhou-node", "dw_kind", "CITY_NODE", "dw_region", "350100"),
                 "licheng-duty", Map.of("preferred_username", "licheng-duty", "dw_kind", "REGULATOR", "dw_region", "350304"),
+                "putian-duty", Map.of("preferred_username", "putian-duty", "dw_kind", "REGULATOR", "dw_region", "350300"),
                 "xindu-duty", Map.of("preferred_username", "xindu-duty", "dw_kind", "REGULATOR", "dw_region", "350304102"),
                 "jinrong-admin", Map.of("preferred_username", "jinrong-admin", "dw_kind", "ENTERPRISE",
                         "dw_region", "350304101", "dw_uscc", HUANGSHI_WOOD));
