@@ -202,6 +202,43 @@ class EndToEndIT {
         }
     }
 
+    @Test
+    @Order(8)
+    void aGatewayUsingTheNationalSm4EnvelopeIsHeardThroughTheGatewayWithoutAToken() throws Exception {
+        String key = "0123456789abcdeffedcba9876543210";
+        String iv = "00112233445566778899aabbccddeeff";
+        var provisioned = call("PUT", "/api/v1/registry/node-apps/putian-e2e", token("putian-duty"),
+                Map.of("regionCode", "350300", "appSecret", "e2e-app-secret", "key", key, "iv", iv));
+        assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(200);
+        String now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        byte[] heartbeat = Json.MAPPER.writeValueAsBytes(Map.of("msgId", "e2e-env-" + System.nanoTime(), "msgType", "HEARTBEAT",
+                "enterpriseCode", hongfu.uscc(), "gatewayCode", hongfu.uscc() + "-GW01", "sendTime", now));
+        var cipher = new org.bouncycastle.crypto.paddings.PaddedBufferedBlockCipher(
+                org.bouncycastle.crypto.modes.CBCBlockCipher.newInstance(new org.bouncycastle.crypto.engines.SM4Engine()),
+                new org.bouncycastle.crypto.paddings.PKCS7Padding());
+        cipher.init(true, new org.bouncycastle.crypto.params.ParametersWithIV(
+                new org.bouncycastle.crypto.params.KeyParameter(java.util.HexFormat.of().parseHex(key)),
+                java.util.HexFormat.of().parseHex(iv)));
+        byte[] out = new byte[cipher.getOutputSize(heartbeat.length)];
+        int n = cipher.processBytes(heartbeat, 0, heartbeat.length, out, 0);
+        n += cipher.doFinal(out, n);
+        String data = java.util.HexFormat.of().formatHex(java.util.Arrays.copyOf(out, n));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/ingest/envelope"))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json").header("appsecret", "e2e-app-secret")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(Map.of("appid", "putian-e2e", "data", data))))
+                .build();
+        HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        assertThat(Json.MAPPER.readTree(answer.body()).path("appid").asString()).isEqualTo("putian-e2e");
+        HttpRequest wrong = HttpRequest.newBuilder(request.uri()).header("Content-Type", "application/json")
+                .header("appsecret", "guess").POST(HttpRequest.BodyPublishers.ofString(
+                        Json.MAPPER.writeValueAsString(Map.of("appid", "putian-e2e", "data", data)))).build();
+        HttpResponse<String> refused = HTTP.send(wrong, HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(Json.MAPPER.readTree(refused.body()).path("code").asString()).isEqualTo("APP_AUTH_FAILED");
+    }
+
     static List<JsonNode> warningsOf(String token) throws Exception {
         var response = call("GET", "/api/v1/warnings", token, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

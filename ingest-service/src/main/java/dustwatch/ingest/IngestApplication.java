@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /** ingest-service (port 8081): the southbound door of dustwatch. See docs/architecture.md "ingest-service". */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@org.springframework.scheduling.annotation.EnableScheduling
 public class IngestApplication {
     /** Starts the service. */
     public static void main(String[] args) {

@@ -9,3 +9,12 @@ CREATE TABLE ingest.node_app (
     updated_at    TIMESTAMPTZ NOT NULL,
     updated_by    TEXT        NOT NULL
 );
+
+-- The transactional outbox: registry changes are announced on Kafka after their transaction commits.
+CREATE TABLE ingest.outbox (
+    id          BIGSERIAL   PRIMARY KEY,
+    topic       TEXT        NOT NULL,
+    message_key TEXT        NOT NULL,
+    payload     TEXT        NOT NULL,
+    created_at  TIMESTAMPTZ NOT NULL DEFAULT now()
+);

@@ -28,8 +28,8 @@ import static dustwatch.ingest.Fixtures.HUANGSHI_WOOD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fallback when Kafka is down: a registration or push is answered 503 with Retry-After and nothing of it
- * is kept in PostgreSQL (the transaction is rolled back), so the node's retry loses nothing.
+ * Kafka down: a push is answered 503 with Retry-After and nothing of it is kept in PostgreSQL (the transaction is
+ * rolled back), so the node's retry loses nothing; a registration is kept and its announcement waits in the outbox.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = {IngestApplication.class, IngestIT.Tokens.class})
@@ -81,14 +81,16 @@ class BrokerDownIT {
     }
 
     @Test
-    void aRegistrationIsRefused503AndNotKept() throws Exception {
-        HttpResponse<String> r = call("PUT", "/api/v1/registry/enterprises/" + HUANGSHI_WOOD, "putian-node",
-                IngestIT.huangshiRegistration("350304101"));
-        assertThat(r.statusCode()).isEqualTo(503);
-        assertThat(r.headers().firstValue("Retry-After")).contains("15");
-        JsonNode problem = Json.MAPPER.readTree(r.body());
-        assertThat(problem.get("title").stringValue()).isEqualTo("Message bus unavailable");
-        assertThat(jdbc.sql("SELECT count(*) FROM ingest.enterprise").query(Long.class).single()).isZero();
+    void aRegistrationIsKeptAndItsAnnouncementWaitsInTheOutbox() throws Exception {
+        String other = "91350304MA2DW9998" + dustwatch.contracts.enterprise.Uscc.checkCharacter("91350304MA2DW9998");
+        HttpResponse<String> r = call("PUT", "/api/v1/registry/enterprises/" + other, "putian-node",
+                IngestIT.huangshiRegistration("350304101").replace(HUANGSHI_WOOD, other));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM ingest.enterprise WHERE uscc = :u").param("u", other)
+                .query(Long.class).single()).isEqualTo(1);
+        Thread.sleep(2_000);
+        assertThat(jdbc.sql("SELECT message_key FROM ingest.outbox").query(String.class).list())
+                .as("the relay could not publish; the profile waits").containsExactly(other);
     }
 
     @Test

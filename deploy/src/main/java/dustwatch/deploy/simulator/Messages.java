@@ -77,8 +77,23 @@ public final class Messages {
         body.put("ignitionProneProcess", enterprise.ignitionProneProcess());
         body.put("collectors", enterprise.collectors().stream()
                 .map(c -> Map.of("code", c.code(), "type", c.type().name(), "indoor", c.indoor())).toList());
+        body.put("gateways", List.of(Map.of("code", enterprise.uscc() + "-GW01", "model", "DW-GW100", "firmware", "2.3.1")));
+        double[] centre = TOWN_CENTRES.getOrDefault(enterprise.regionCode(), new double[]{119.02, 25.43});
+        int h = enterprise.uscc().hashCode();
+        // a fixed spot within about 1.5 km of the town's centre, so that the region map is the same every run
+        body.put("longitude", Math.round((centre[0] + ((h & 0xFF) - 128) / 128.0 * 0.015) * 1e5) / 1e5);
+        body.put("latitude", Math.round((centre[1] + (((h >> 8) & 0xFF) - 128) / 128.0 * 0.015) * 1e5) / 1e5);
         return body;
     }
+
+    /** Approximate centres (WGS-84 longitude, latitude) of Licheng's streets and towns, for the region map. */
+    private static final Map<String, double[]> TOWN_CENTRES = Map.of(
+            "350304001", new double[]{119.013, 25.437},
+            "350304002", new double[]{119.002, 25.459},
+            "350304100", new double[]{118.978, 25.487},
+            "350304101", new double[]{119.081, 25.418},
+            "350304102", new double[]{119.052, 25.388},
+            "350304103", new double[]{119.168, 25.334});
 
     private static Map<String, Object> header(SimulatedEnterprise enterprise, String type, Instant time) {
         Map<String, Object> message = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package dustwatch.gateway.edge;
 import dustwatch.gateway.GatewayProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
@@ -15,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The edge's token check: a stateless reactive resource server whose JWTs are verified against
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or a {@code ReactiveJwtDecoder} bean).
  * <ul>
- *   <li>{@code /actuator/health/**}: public;</li>
+ *   <li>{@code /actuator/health/**} and {@code POST /api/v1/ingest/envelope} (the national envelope, which ingest
+ *       authenticates by appid and appsecret): public;</li>
  *   <li>{@code /api/**}: a valid bearer token whose {@code dw_kind} names a known kind, else 401 (no or bad
  *       token) or 403 (no kind) problem details, 503 with {@code Retry-After} when the issuer cannot be
  *       reached to verify the token;</li>
@@ -41,6 +43,8 @@ public class EdgeSecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(auth -> auth
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // the national SM4 envelope authenticates by appid + appsecret, checked by ingest
+                        .pathMatchers(HttpMethod.POST, "/api/v1/ingest/envelope").permitAll()
                         .pathMatchers("/api/**").hasAnyAuthority(KindAuthorities.all())
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(rs -> rs

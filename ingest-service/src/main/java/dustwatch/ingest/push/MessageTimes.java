@@ -22,7 +22,14 @@ public final class MessageTimes {
     private static final DateTimeFormatter SPEC = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
             .withResolverStyle(ResolverStyle.STRICT);
 
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
     private MessageTimes() {
+    }
+
+    /** {@code t} as people in China read it: ISO-8601 with the +08:00 offset, never a bare UTC {@code Z}. */
+    public static String show(Instant t) {
+        return SHOWN.format(t.atZone(CHINA));
     }
 
     /** The instant {@code text} names, or empty when it is in neither accepted form. */

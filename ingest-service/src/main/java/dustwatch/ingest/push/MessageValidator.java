@@ -371,17 +371,17 @@ public final class MessageValidator {
     private void window(String field, Instant t, boolean resend, Instant now, Reasons reasons) {
         future(field, t, now, reasons);
         if (!resend && t.isBefore(now.minus(limits.normalMaxAge()))) {
-            reasons.add(TOO_OLD, field, field + " " + t + " is older than " + limits.normalMaxAge().toHours()
+            reasons.add(TOO_OLD, field, field + " " + MessageTimes.show(t) + " is older than " + limits.normalMaxAge().toHours()
                     + " h on a NORMAL message (send it as RESEND)");
         } else if (resend && t.isBefore(now.minus(limits.resendMaxAge()))) {
-            reasons.add(TOO_OLD, field, field + " " + t + " is older than " + limits.resendMaxAge().toDays()
+            reasons.add(TOO_OLD, field, field + " " + MessageTimes.show(t) + " is older than " + limits.resendMaxAge().toDays()
                     + " days, too old even for RESEND");
         }
     }
 
     private void future(String field, Instant t, Instant now, Reasons reasons) {
         if (t.isAfter(now.plus(limits.maxFutureSkew()))) {
-            reasons.add(IN_FUTURE, field, field + " " + t + " is more than " + limits.maxFutureSkew().toMinutes()
+            reasons.add(IN_FUTURE, field, field + " " + MessageTimes.show(t) + " is more than " + limits.maxFutureSkew().toMinutes()
                     + " min in the future");
         }
     }

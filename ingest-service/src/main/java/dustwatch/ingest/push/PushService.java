@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Takes a push of gateway messages from a city node (市级汇聚节点), in phases inside one database transaction:
@@ -33,13 +34,14 @@ import java.util.Set;
  *   <li>every message is checked on its own ({@link MessageValidator}); a msgId repeated within the batch for the
  *       same enterprise is a duplicate when the two messages are identical JSON (same members in the same order
  *       with the same values), otherwise the repeat is refused {@link ReasonCode#MSGID_CONFLICT};</li>
- *   <li>nothing silently dropped: a point value for a point and second that an earlier message of the push, or the
+ *   <li>the msgIds received before are looked up ({@code ingest.receipt} keeps a SHA-256 of each accepted
+ *       message): the same content again is an acknowledged duplicate, other content a
+ *       {@link ReasonCode#MSGID_CONFLICT};</li>
+ *   <li>nothing silently dropped: a value for a point and second that an earlier message of the push, or the
  *       readings store, already holds with a different value refuses its message {@link ReasonCode#READING_CONFLICT}
  *       (the same value again is harmless and accepted);</li>
- *   <li>the receipts of all valid messages are inserted into {@code ingest.receipt} (key: enterprise USCC + msgId,
- *       with a SHA-256 of the message); a receipt already there with the same content makes its message an
- *       acknowledged duplicate, with other content a {@link ReasonCode#MSGID_CONFLICT}. A database failure here
- *       throws before anything was sent to Kafka;</li>
+ *   <li>the receipts of the remaining messages are inserted; one that a concurrent push inserted meanwhile is
+ *       judged as in phase 2. A database failure here throws before anything was sent to Kafka;</li>
  *   <li>only then are the events of the newly received messages sent ({@code dust.realtime} /
  *       {@code dust.heartbeat}) and all their acks awaited together; a broker failure rolls every receipt back
  *       (503, nothing kept). Then the transaction commits.</li>
@@ -113,28 +115,46 @@ public class PushService {
                 }
             }
         }
-        // phase 2: a point and second holds one value; another one is a conflict, never a silent drop
-        valid = withoutReadingConflicts(valid, rejected);
-        // phase 3: every receipt, before any event leaves the service
+        // phase 2: a msgId received before is a duplicate (same content) or a conflict (other content)
+        Map<ReceiptRepository.Key, String> received = receipts.received(valid.stream()
+                .map(c -> new ReceiptRepository.Key(c.verdict().uscc(), c.verdict().msgId())).collect(Collectors.toSet()));
+        List<Checked> unseen = new ArrayList<>();
+        for (Checked c : valid) {
+            String earlier = received.get(new ReceiptRepository.Key(c.verdict().uscc(), c.verdict().msgId()));
+            if (earlier == null) {
+                unseen.add(c);
+            } else if (earlier.isEmpty() || earlier.equals(c.contentHash())) {
+                duplicates++;
+            } else {
+                rejected.add(msgIdConflict(c));
+            }
+        }
+        // phase 3: a point and second holds one value; another one is a conflict, never a silent drop
+        valid = withoutReadingConflicts(unseen, rejected);
+        // phase 4: every receipt, before any event leaves the service (a concurrent push may have raced us here)
         List<Verdict.Valid> fresh = new ArrayList<>();
         for (Checked c : valid) {
             Verdict.Valid v = c.verdict();
             switch (receipts.record(v.msgId(), v.uscc(), v.msgType(), c.contentHash(), now)) {
                 case NEW -> fresh.add(v);
                 case SAME_CONTENT -> duplicates++;
-                case OTHER_CONTENT -> rejected.add(new Verdict.Rejected(c.index(), v.msgId(), List.of(new Reason(
-                        ReasonCode.MSGID_CONFLICT, "msgId", "msgId " + v.msgId() + " was accepted before for "
-                        + v.uscc() + " with different content; a new message needs a new msgId"))));
+                case OTHER_CONTENT -> rejected.add(msgIdConflict(c));
             }
         }
         rejected.sort(Comparator.comparingInt(Verdict.Rejected::index));
-        // phase 4: send all, await all acks before the commit; a missing ack rolls every receipt back (503)
+        // phase 5: send all, await all acks before the commit; a missing ack rolls every receipt back (503)
         List<EventSender.Pending> sends = new ArrayList<>(fresh.size());
         for (Verdict.Valid v : fresh) {
             sends.add(produce(v));
         }
         events.awaitAll(sends);
         return new PushOutcome(fresh.size(), duplicates, rejected);
+    }
+
+    private static Verdict.Rejected msgIdConflict(Checked c) {
+        return new Verdict.Rejected(c.index(), c.verdict().msgId(), List.of(new Reason(ReasonCode.MSGID_CONFLICT, "msgId",
+                "msgId " + c.verdict().msgId() + " was accepted before for " + c.verdict().uscc()
+                        + " with different content; a new message needs a new msgId")));
     }
 
     /** A valid message with its position in the push and the hash of its content. */
@@ -162,7 +182,7 @@ public class PushService {
                 Double other = known.get(new StoredValues.Key(r.pointCode(), r.collectTime()));
                 if (other != null && !same(other, r.value())) {
                     conflicts.add(new Reason(ReasonCode.READING_CONFLICT, "points[" + i + "].value", r.pointCode()
-                            + " at " + r.collectTime() + " already holds " + other + " " + r.param().unit()
+                            + " at " + MessageTimes.show(r.collectTime()) + " already holds " + other + " " + r.param().unit()
                             + "; this message sends " + r.value()));
                 }
             }

@@ -93,6 +93,11 @@ public enum ReasonCode {
         return chinese;
     }
 
+    /** True for the codes that refuse a whole request (declared from {@link #MALFORMED_BODY} on), false for a message's. */
+    public boolean refusesRequest() {
+        return ordinal() >= MALFORMED_BODY.ordinal();
+    }
+
     /** The status a whole request refused with this code is answered with. */
     public HttpStatus requestStatus() {
         return switch (this) {

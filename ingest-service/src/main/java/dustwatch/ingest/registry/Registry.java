@@ -4,7 +4,7 @@ import dustwatch.contracts.enterprise.EnterpriseProfile;
 import dustwatch.contracts.region.RegionCode;
 import dustwatch.contracts.scope.Actor;
 import dustwatch.contracts.topic.Topics;
-import dustwatch.ingest.platform.EventSender;
+import dustwatch.ingest.platform.Outbox;
 import dustwatch.ingest.registry.persistence.EnterpriseRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,19 +14,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The enterprise registry (企业基础信息登记). A registration is stored in {@code ingest.enterprise} and published
- * as {@link EnterpriseProfile} on {@code dust.registry} inside one database transaction: when the broker does
- * not acknowledge, the row is rolled back and the caller answered 503.
+ * The enterprise registry (企业基础信息登记). A registration is stored in {@code ingest.enterprise} and its
+ * {@link EnterpriseProfile} queued in the outbox in the same database transaction; the outbox relay publishes it
+ * on {@code dust.registry} (a broker outage delays the announcement, it never loses or half-applies a change).
  */
 @Service
 public class Registry {
     private final EnterpriseRepository enterprises;
-    private final EventSender events;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public Registry(EnterpriseRepository enterprises, EventSender events, Clock clock) {
+    public Registry(EnterpriseRepository enterprises, Outbox outbox, Clock clock) {
         this.enterprises = enterprises;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -36,7 +36,6 @@ public class Registry {
      * @return the stored profile
      * @throws InvalidRegistrationException (422) listing every bad field, also when the enterprise is already
      *                                      registered in another city
-     * @throws dustwatch.ingest.platform.BrokerUnavailableException (503) when Kafka does not take the profile
      */
     @Transactional
     public EnterpriseProfile register(String uscc, Registration registration, Actor node) {
@@ -47,7 +46,7 @@ public class Registry {
                     uscc + " is registered by another city; it cannot be moved by this node")));
         }
         enterprises.upsert(profile, node.username());
-        events.sendAndWait(Topics.REGISTRY, uscc, profile);
+        outbox.enqueue(Topics.REGISTRY, uscc, profile);
         return profile;
     }
 

@@ -31,4 +31,18 @@ class MessageTimesTest {
         assertThat(MessageTimes.parse("")).isEmpty();
         assertThat(MessageTimes.parse(null)).isEmpty();
     }
+
+    @Test
+    void impossibleDatesAreRefusedNotMovedToTheMonthsEnd() {
+        assertThat(MessageTimes.parse("2026-11-31 10:00:00")).isEmpty();
+        assertThat(MessageTimes.parse("2026-02-29 10:00:00")).isEmpty();
+        assertThat(MessageTimes.parse("2026-11-30 24:00:00")).isEmpty();
+        assertThat(MessageTimes.parse("2026-11-31T10:00:00")).isEmpty();
+        assertThat(MessageTimes.parse("2028-02-29 10:00:00")).as("a leap day").contains(Instant.parse("2028-02-29T02:00:00Z"));
+    }
+
+    @Test
+    void timesAreShownInChinaTimeWithTheirOffset() {
+        assertThat(MessageTimes.show(Instant.parse("2026-11-30T01:00:00Z"))).isEqualTo("2026-11-30T09:00:00+08:00");
+    }
 }

@@ -179,7 +179,7 @@ class MessageValidatorTest {
         ObjectNode m = realtime().put("collectTime", "2026-11-30 09:00:00");
         assertThat(codes(rejected(m))).containsExactly("TOO_OLD collectTime");
         assertThat(messages(rejected(m))).containsExactly(
-                "collectTime 2026-11-30T01:00:00Z is older than 24 h on a NORMAL message (send it as RESEND)");
+                "collectTime 2026-11-30T09:00:00+08:00 is older than 24 h on a NORMAL message (send it as RESEND)");
         Verdict resend = check(m.put("reportType", "RESEND"));
         assertThat(resend).isInstanceOf(Verdict.Valid.class);
         assertThat(((ReadingBatch) ((Verdict.Valid) resend).event()).resend()).isTrue();

@@ -5,7 +5,10 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Table {@code ingest.receipt}: one row per accepted (enterprise USCC, msgId), the idempotency key of the push
@@ -28,6 +31,29 @@ public class ReceiptRepository {
 
     public ReceiptRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** An enterprise's msgId: the receipt key. */
+    public record Key(String uscc, String msgId) {
+    }
+
+    /** The content hash of every key already received ({@code ""} for a receipt written before hashes were kept). */
+    public Map<Key, String> received(Set<Key> keys) {
+        Map<Key, String> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        SELECT r.uscc, r.msg_id, coalesce(r.content_hash, '') AS hash FROM ingest.receipt r
+                        JOIN unnest(CAST(:usccs AS text[]), CAST(:ids AS text[])) AS k(uscc, msg_id)
+                          ON r.uscc = k.uscc AND r.msg_id = k.msg_id
+                        """)
+                .param("usccs", keys.stream().map(Key::uscc).toArray(String[]::new))
+                .param("ids", keys.stream().map(Key::msgId).toArray(String[]::new))
+                .query(rs -> {
+                    found.put(new Key(rs.getString(1).strip(), rs.getString(2)), rs.getString(3));
+                });
+        return found;
     }
 
     /**
