@@ -348,16 +348,15 @@ class IngestIT {
         String shared = "shared-" + RUN;
         Answer huangshi = call("POST", "/api/v1/ingest/messages", "putian-node",
                 "{\"messages\":[" + heartbeat(HUANGSHI_WOOD, shared, "2.4.1") + "]}");
-        Answer xindu = call("POST", "/api/v1/ingest/messages", "putian-node",
-                "{\"messages\":[" + heartbeat(XINDU_ALMG, shared, "1.0.0") + "]}");
+        String xinduHeartbeat = heartbeat(XINDU_ALMG, shared, "1.0.0");
+        Answer xindu = call("POST", "/api/v1/ingest/messages", "putian-node", "{\"messages\":[" + xinduHeartbeat + "]}");
         assertThat(huangshi.status()).isEqualTo(202);
         assertThat(xindu.status()).isEqualTo(202);
         assertThat(xindu.body().get("accepted").intValue()).isEqualTo(1);
         assertThat(xindu.body().get("duplicates").intValue()).isZero();
         assertThat(jdbc.sql("SELECT uscc FROM ingest.receipt WHERE msg_id = :m ORDER BY uscc").param("m", shared)
                 .query(String.class).list()).containsExactlyInAnyOrder(HUANGSHI_WOOD, XINDU_ALMG);
-        Answer again = call("POST", "/api/v1/ingest/messages", "putian-node",
-                "{\"messages\":[" + heartbeat(XINDU_ALMG, shared, "1.0.0") + "]}");
+        Answer again = call("POST", "/api/v1/ingest/messages", "putian-node", "{\"messages\":[" + xinduHeartbeat + "]}");
         assertThat(again.body().get("duplicates").intValue()).isEqualTo(1);
     }
 
@@ -549,11 +548,11 @@ class IngestIT {
         bad.put("OUT_OF_RANGE", message("x-or-" + RUN, now, pt("DC001-DRY_HOPPER_TEMP", "1e308", "℃")));
         bad.put("NOT_DISCRETE", message("x-nd-" + RUN, now, pt("DC001-FAN_RUN", "2", null)));
         bad.put("INVALID_QUALITY", message("x-iq-" + RUN, now, pt("DC001-DRY_DP", "900", "Pa").replace("\"quality\":0", "\"quality\":7")));
-        String good1 = message("ok1-" + RUN, now, pt("DC001-DRY_DP", "910", "kPa").replace("910", "0.91"));
-        String good2 = message("ok2-" + RUN, now, pt("DC002-DRY_DP", "920", "Pa"));
+        String good1 = message("ok1-" + RUN, now, pt("DC001-DRY_DP-2", "0.91", "kPa"));
+        String good2 = message("ok2-" + RUN, now, pt("DC002-DRY_DP-2", "920", "Pa"));
         // the same msgId again with other content, and another value for ok2's point and second
-        bad.put("MSGID_CONFLICT", message("ok1-" + RUN, now, pt("DC001-DRY_DP", "999", "Pa")));
-        bad.put("READING_CONFLICT", message("x-rc-" + RUN, now, pt("DC002-DRY_DP", "921", "Pa")));
+        bad.put("MSGID_CONFLICT", message("ok1-" + RUN, now, pt("DC001-DRY_DP-2", "999", "Pa")));
+        bad.put("READING_CONFLICT", message("x-rc-" + RUN, now, pt("DC002-DRY_DP-2", "921", "Pa")));
         List<String> expected = new java.util.ArrayList<>(bad.keySet());
         StringBuilder batch = new StringBuilder("{\"messages\":[").append(good1).append(',').append(good2);
         bad.values().forEach(m -> batch.append(',').append(m));
@@ -575,8 +574,8 @@ class IngestIT {
 
         // later pushes: a reused msgId with other content, another value for a stored point and second, an exact resend
         Answer later = call("POST", "/api/v1/ingest/messages", "putian-node", "{\"messages\":["
-                + message("ok1-" + RUN, now, pt("DC001-DRY_DP", "950", "Pa")) + ","
-                + message("y-rc-" + RUN, now, pt("DC002-DRY_DP", "925", "Pa")) + "," + good2 + "]}");
+                + message("ok1-" + RUN, now, pt("DC001-DRY_DP-2", "950", "Pa")) + ","
+                + message("y-rc-" + RUN, now, pt("DC002-DRY_DP-2", "925", "Pa")) + "," + good2 + "]}");
         assertThat(later.status()).isEqualTo(422);
         assertThat(later.body().get("duplicates").intValue()).isEqualTo(1);
         assertThat(codesOf(later.body().get("rejected").get(0))).containsExactly("MSGID_CONFLICT");
@@ -666,6 +665,15 @@ class IngestIT {
         return java.util.Arrays.copyOf(out, n);
     }
 
+    /** The plaintext of an enveloped answer. */
+    static byte[] decrypt(String answer) {
+        try {
+            return sm4(false, SM4_KEY, java.util.HexFormat.of().parseHex(Json.MAPPER.readTree(answer).get("data").stringValue()));
+        } catch (Exception e) {
+            return answer.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
     static byte[] envelope(String appId, String data) {
         return ("{\"appid\":\"" + appId + "\",\"data\":\"" + data + "\"}").getBytes(StandardCharsets.UTF_8);
     }
@@ -683,10 +691,10 @@ class IngestIT {
         assertThat(java.util.HexFormat.of().formatHex(storedKey)).doesNotContain(SM4_KEY);
 
         String id = "env-" + RUN;
-        byte[] plain = message(id, shanghaiNow(Duration.ofSeconds(50)), pt("DC001-DRY_DP", "930", "Pa")).getBytes(StandardCharsets.UTF_8);
+        byte[] plain = message(id, shanghaiNow(Duration.ofSeconds(50)), pt("DC003-DRY_DP", "930", "Pa")).getBytes(StandardCharsets.UTF_8);
         String data = java.util.HexFormat.of().formatHex(sm4(true, SM4_KEY, plain));
         HttpResponse<String> ok = raw("/api/v1/ingest/envelope", null, envelope("putian-app", data), Map.of("appsecret", APP_SECRET));
-        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(202);
+        assertThat(ok.statusCode()).as(() -> new String(decrypt(ok.body()), StandardCharsets.UTF_8)).isEqualTo(202);
         JsonNode answer = Json.MAPPER.readTree(ok.body());
         assertThat(answer.get("appid").stringValue()).isEqualTo("putian-app");
         JsonNode inside = Json.MAPPER.readTree(sm4(false, SM4_KEY, java.util.HexFormat.of().parseHex(answer.get("data").stringValue())));
@@ -696,7 +704,7 @@ class IngestIT {
 
         long receiptsBefore = jdbc.sql("SELECT count(*) FROM ingest.receipt").query(Long.class).single();
         String id2 = "env2-" + RUN;
-        byte[] plain2 = message(id2, shanghaiNow(Duration.ofSeconds(55)), pt("DC001-DRY_DP", "931", "Pa")).getBytes(StandardCharsets.UTF_8);
+        byte[] plain2 = message(id2, shanghaiNow(Duration.ofSeconds(55)), pt("DC003-DRY_DP", "931", "Pa")).getBytes(StandardCharsets.UTF_8);
         String data2 = java.util.HexFormat.of().formatHex(sm4(true, SM4_KEY, plain2));
         String wrongKey = java.util.HexFormat.of().formatHex(sm4(true, "fedcba98765432100123456789abcdef", plain2));
         byte[] badPaddingBytes = sm4(true, SM4_KEY, plain2);
@@ -717,7 +725,7 @@ class IngestIT {
         assertThat(jdbc.sql("SELECT count(*) FROM ingest.receipt").query(Long.class).single()).isEqualTo(receiptsBefore);
         // and the good one still goes through afterwards
         HttpResponse<String> second = raw("/api/v1/ingest/envelope", null, envelope("putian-app", data2), Map.of("appsecret", APP_SECRET));
-        assertThat(second.statusCode()).isEqualTo(202);
+        assertThat(second.statusCode()).as(() -> new String(decrypt(second.body()), StandardCharsets.UTF_8)).isEqualTo(202);
     }
 
     @Test

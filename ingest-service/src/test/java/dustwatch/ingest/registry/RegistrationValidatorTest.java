@@ -93,4 +93,44 @@ class RegistrationValidatorTest {
                     .as(bad).extracting(FieldError::field).containsExactly("collectors[1].code");
         }
     }
+
+    // --- registry depth: points, gateways, cameras, position ---
+
+    static Registration deep(List<Registration.Point> points, List<Registration.Gateway> gateways,
+                             List<Registration.Camera> cameras, Double lon, Double lat) {
+        return new Registration("黄石金榕木艺有限公司", "350304101", "WOOD", 42, true,
+                List.of(new Registration.Collector(HUANGSHI_WOOD + "-DC001", "DRY_BAG", true, "WOOD", points)),
+                gateways, cameras, lon, lat);
+    }
+
+    @Test
+    void pointsGatewaysCamerasAndPositionAreKept() {
+        EnterpriseProfile p = RegistrationValidator.validate(HUANGSHI_WOOD, deep(
+                List.of(new Registration.Point(HUANGSHI_WOOD + "-DC001-DRY_HOPPER_TEMP-1", "℉", java.util.Map.of("HIGH", 65.0)),
+                        new Registration.Point(HUANGSHI_WOOD + "-DC001-DRY_DP", null, null)),
+                List.of(new Registration.Gateway(HUANGSHI_WOOD + "-GW01", "DW-GW100", "2.3.1")),
+                List.of(new Registration.Camera(HUANGSHI_WOOD + "-CAM001", "rtsp://192.0.2.10/main", HUANGSHI_WOOD + "-DC001")),
+                119.08, 25.42), Fixtures.PUTIAN_NODE, NOW);
+        var hopper = p.collectors().getFirst().points().getFirst();
+        assertThat(hopper.param()).isEqualTo(dustwatch.contracts.reading.ParameterCode.DRY_HOPPER_TEMP);
+        assertThat(hopper.unit()).isEqualTo("℉");
+        assertThat(hopper.thresholds()).containsEntry(dustwatch.contracts.alarm.AlarmType.HIGH, 65.0);
+        assertThat(p.collectors().getFirst().dustType()).isEqualTo(dustwatch.contracts.enterprise.DustType.WOOD);
+        assertThat(p.gateways()).extracting(g -> g.code()).containsExactly(HUANGSHI_WOOD + "-GW01");
+        assertThat(p.cameras()).extracting(c -> c.collectorCode()).containsExactly(HUANGSHI_WOOD + "-DC001");
+        assertThat(p.longitude()).isEqualTo(119.08);
+    }
+
+    @Test
+    void aWetPointOnADryCollectorAndOtherDepthErrorsAreNamed() {
+        List<FieldError> errors = errors(HUANGSHI_WOOD, deep(
+                List.of(new Registration.Point(HUANGSHI_WOOD + "-DC001-WET_H2", null, null),
+                        new Registration.Point(HUANGSHI_WOOD + "-DC001-DRY_DP", "bar", java.util.Map.of("SOMETIMES", 1.0))),
+                List.of(new Registration.Gateway(HUANGSHI_WOOD + "-G01", null, null)),
+                List.of(new Registration.Camera(HUANGSHI_WOOD + "-CAM001", "javascript:alert(1)", HUANGSHI_WOOD + "-DC009")),
+                151.2, 25.4));
+        assertThat(errors).extracting(FieldError::field).containsExactlyInAnyOrder(
+                "collectors[0].points[0].code", "collectors[0].points[1].unit", "collectors[0].points[1].thresholds",
+                "gateways[0].code", "cameras[0].streamUrl", "cameras[0].collectorCode", "longitude");
+    }
 }
