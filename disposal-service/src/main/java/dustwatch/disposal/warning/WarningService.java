@@ -188,7 +188,7 @@ public class WarningService {
     }
 
     /** The leading digits shared by every region code a regulator's region covers (see {@link RegionCode#covers}). */
-    static String regionPrefix(RegionCode region) {
+    public static String regionPrefix(RegionCode region) {
         String value = region.value();
         return switch (region.tier()) {
             case PROVINCE -> value.substring(0, 2);
