@@ -44,8 +44,9 @@ public final class StackForTests implements AutoCloseable {
                 "dustwatch.disposal.alarm-sla.tick-interval=1h",
                 "logging.level.org.apache.kafka=WARN"));
         props.addAll(List.of(extraProperties));
+        // as command-line arguments: they outrank application.yml (server.port: ${SERVER_PORT:8084})
         return new SpringApplicationBuilder(DisposalApplication.class, Beans.class)
-                .properties(props.toArray(String[]::new)).run();
+                .run(props.stream().map(p -> "--" + p).toArray(String[]::new));
     }
 
     @Override
