@@ -20,10 +20,10 @@ import static org.assertj.core.api.Assertions.within;
  * March 2026 in Licheng district: a plant in Huangshi town and a shop in Xindu town. Every expected figure is
  * worked out by hand in the comments from the facts listed here.
  */
-class FixtureMonthTest {
-    static final Period MARCH = Period.parse("2026-03");
+public class FixtureMonthTest {
+    public static final Period MARCH = Period.parse("2026-03");
     /** The weights of application.yml. */
-    static final SupervisionProperties WEIGHTS = new SupervisionProperties(Map.of("access", 20.0, "online", 25.0,
+    public static final SupervisionProperties WEIGHTS = new SupervisionProperties(Map.of("access", 20.0, "online", 25.0,
             "alarm-disposal", 15.0, "warning-on-time-clearance", 25.0, "cleaning-check-in", 10.0, "valid-data", 5.0));
 
     static Instant china(String t) {
@@ -55,7 +55,7 @@ class FixtureMonthTest {
     static final Duration H1 = Duration.ofHours(1);
     static final Duration H2 = Duration.ofHours(2);
 
-    static final List<Facts.AlarmFact> ALARMS = List.of(
+    public static final List<Facts.AlarmFact> ALARMS = List.of(
             // A1 plant CRITICAL: signed after 10 min (SLA 15), closed after 1 h → signed, timely, disposed
             alarm(HUANGSHI_PLANT, HUANGSHI, "2026-03-02T09:00", M15, Duration.ofMinutes(10), null, H1),
             // A2 plant MAJOR: signed after 40 min (SLA 30), never closed → signed, late, not disposed
@@ -68,7 +68,7 @@ class FixtureMonthTest {
             // A5 plant, February: outside the month
             alarm(HUANGSHI_PLANT, HUANGSHI, "2026-02-28T09:00", M15, null, null, null));
 
-    static final List<Facts.WarningFact> WARNINGS = List.of(
+    public static final List<Facts.WarningFact> WARNINGS = List.of(
             // W1 plant RED 10 March: signed 10 min (limit 15), reviewed and cleared after 20 h (clear and verify 24 h)
             warning("W1", HUANGSHI_PLANT, HUANGSHI, Colour.RED, "2026-03-10T09:00", M15, Duration.ofHours(24),
                     Duration.ofHours(24), Duration.ofMinutes(10), Duration.ofHours(20), null, Duration.ofHours(20)),
