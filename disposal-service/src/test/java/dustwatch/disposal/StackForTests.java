@@ -6,7 +6,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -55,7 +54,7 @@ public final class StackForTests implements AutoCloseable {
         postgres.close();
     }
 
-    @Configuration(proxyBeanMethods = false)
+    /** Not a {@code @Configuration}: the application's component scan would pick it up in every other test. */
     static class Beans {
         @Bean(destroyMethod = "close")
         HikariDataSource dataSource() {

@@ -6,7 +6,13 @@ import dustwatch.contracts.alarm.Severity;
 import dustwatch.contracts.disposal.DisposalEvent;
 import dustwatch.contracts.topic.Json;
 import dustwatch.contracts.topic.Topics;
+import dustwatch.contracts.risk.Colour;
+import dustwatch.contracts.warning.Warning;
 import dustwatch.disposal.StackForTests;
+import dustwatch.disposal.feedback.Cause;
+import dustwatch.disposal.warning.Fixtures;
+import dustwatch.disposal.warning.ReviewMode;
+import dustwatch.disposal.warning.WarningService;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -105,6 +111,81 @@ class AlarmIT {
         assertThat(events.get(0).note()).isEqualTo("SIGN_IN");
         assertThat(events.get(0).warningId()).isNull();
         assertThat(events.get(0).uscc()).isEqualTo(dustwatch.disposal.warning.Fixtures.HUANGSHI_PLANT);
+    }
+
+    /** Supervision, reports, patrols and escalation lists over HTTP, each scoped to the caller's region. */
+    @Test
+    void supervisionReportsPatrolsAndEscalationListsOverHttp() throws Exception {
+        Instant t = Instant.parse("2026-05-04T01:00:00Z");                      // Monday 09:00 China time
+        stack.clock.set(t);
+        WarningService warnings = service.getBean(WarningService.class);
+        Warning red = Fixtures.plantWarning(Colour.RED, t, null);
+        Warning shopYellow = new Warning("W-" + UUID.randomUUID(), Fixtures.XINDU_SHOP, "新度铝镁抛光厂", Fixtures.XINDU,
+                Colour.YELLOW, t, "湿式除尘器水位低", null, List.of(), null, "risk-test");
+        warnings.receive(red);
+        warnings.receive(shopYellow);
+        stack.clock.set(t.plus(Duration.ofMinutes(5)));
+        warnings.signIn(Fixtures.PLANT_USER, red.warningId());
+        warnings.submitFeedback(Fixtures.PLANT_USER, red.warningId(), Cause.REAL_HAZARD, "停机清灰，更换滤袋", List.of("p1.jpg"));
+        warnings.clear(Fixtures.LICHENG_DUTY, red.warningId(), "现场核查完毕", ReviewMode.ON_SITE);
+
+        stack.clock.set(t.plus(Duration.ofHours(5)));                          // the yellow one: sign-in and feedback late
+        dustwatch.disposal.escalation.EscalationLadder ladder = service.getBean(dustwatch.disposal.escalation.EscalationLadder.class);
+        assertThat(ladder.runOnce()).isEqualTo(2);
+        JsonNode district = call("GET", "/api/v1/escalations?action=SUPERVISION_NOTICE", "licheng", null).body();
+        assertThat(district.findValuesAsString("warningId")).containsExactly(shopYellow.warningId(), shopYellow.warningId());
+        assertThat(call("GET", "/api/v1/escalations", "huangshi", null).body().findValuesAsString("warningId"))
+                .doesNotContain(shopYellow.warningId());
+        assertThat(call("GET", "/api/v1/escalations", "plant", null).status()).isEqualTo(403);
+        JsonNode ladderOfShop = call("GET", "/api/v1/warnings/" + shopYellow.warningId() + "/escalations", "xindu", null).body();
+        assertThat(ladderOfShop).hasSize(6);
+        assertThat(call("GET", "/api/v1/warnings/" + shopYellow.warningId() + "/escalations", "huangshi", null).status())
+                .isEqualTo(404);
+
+        JsonNode towns = call("GET", "/api/v1/supervision/metrics?period=2026-05&level=TOWN", "licheng", null).body();
+        assertThat(towns.findValuesAsString("unit")).containsExactly(Fixtures.HUANGSHI, Fixtures.XINDU);
+        JsonNode huangshiOnly = call("GET", "/api/v1/supervision/rankings?period=2026-05&level=TOWN", "huangshi", null).body();
+        assertThat(huangshiOnly.findValuesAsString("unit")).containsExactly(Fixtures.HUANGSHI);
+        assertThat(huangshiOnly.get(0).get("warningSignInRate").asDouble()).isEqualTo(1.0);
+        assertThat(call("GET", "/api/v1/supervision/metrics?period=2026-5", "licheng", null).status()).isEqualTo(400);
+
+        HttpResponse<byte[]> xlsx = download("/api/v1/supervision/rankings.xlsx?period=2026-05&level=TOWN", "licheng");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            assertThat(book.getSheet("排名").getRow(2).getCell(1).getStringCellValue()).isEqualTo(Fixtures.HUANGSHI);
+        }
+        HttpResponse<byte[]> report = download("/api/v1/warnings/" + red.warningId() + "/report.pdf", "licheng");
+        assertThat(report.statusCode()).isEqualTo(200);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(report.body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf))
+                    .contains("预警处置反馈报告", "停机清灰，更换滤袋", "现场核查", Fixtures.HUANGSHI_PLANT_NAME);
+        }
+        assertThat(download("/api/v1/warnings/" + red.warningId() + "/report.pdf", "xindu").statusCode()).isEqualTo(404);
+
+        JsonNode drawn = call("POST", "/api/v1/supervision/patrols?size=5", "huangshi", null).body();
+        assertThat(drawn.findValuesAsString("uscc")).containsExactly(Fixtures.HUANGSHI_PLANT);
+        String patrolId = drawn.get(0).get("patrolId").asString();
+        assertThat(call("POST", "/api/v1/supervision/patrols/" + patrolId + "/items/" + Fixtures.HUANGSHI_PLANT, "xindu",
+                "{\"result\":\"NORMAL\"}").status()).isEqualTo(404);
+        JsonNode recorded = call("POST", "/api/v1/supervision/patrols/" + patrolId + "/items/" + Fixtures.HUANGSHI_PLANT,
+                "huangshi", "{\"result\":\"ISSUE_FOUND\",\"remark\":\"视频离线\"}").body();
+        assertThat(recorded.get(0).get("result").asString()).isEqualTo("ISSUE_FOUND");
+        assertThat(recorded.get(0).get("checkedBy").asString()).isEqualTo("huangshi-duty");
+
+        stack.clock.set(Instant.parse("2026-05-31T16:00:00Z"));               // 1 June 00:00 China time
+        ladder.runOnce();
+        HttpResponse<byte[]> circular = download("/api/v1/circulars/2026-05.pdf", "licheng");
+        assertThat(circular.statusCode()).isEqualTo(200);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(circular.body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf))
+                    .contains("警示通报（2026-05）", "新度铝镁抛光厂", "黄色预警").doesNotContain(Fixtures.HUANGSHI_PLANT_NAME);
+        }
+    }
+
+    HttpResponse<byte[]> download(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     void publish(Alarm alarm) throws Exception {
