@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The escalation ladder with a hand-moved clock on a real PostgreSQL and broker: every rung fires exactly once,
  * also when the service is stopped and started again mid-ladder and when four runs race; a warning cleared one
- * second before its deadline never escalates.
+ * second before its deadline never escalates; a working-day deadline skips the weekend.
  */
 class EscalationIT {
     /** Monday 2026-03-02 09:00 China time. */
@@ -78,13 +78,6 @@ class EscalationIT {
             assertThat(ladder.runOnce()).isZero();                 // nothing repeated
             at(T0.plus(Duration.ofHours(24)).plusSeconds(1));
             assertThat(racingRuns(ladder)).isEqualTo(1);           // clear overdue → on-site supervision; verify moot (no feedback to review)
-        } finally {
-            second.close();
-        }
-
-        ConfigurableApplicationContext third = stack.start();
-        try {
-            EscalationLadder ladder = third.getBean(EscalationLadder.class);
             at(T0.plus(Duration.ofHours(48)).plusSeconds(1));
             assertThat(ladder.runOnce()).isEqualTo(1);             // enforcement list
             at(Instant.parse("2026-03-31T15:59:59Z"));             // 23:59:59 China time on 31 March
@@ -94,7 +87,7 @@ class EscalationIT {
             at(Instant.parse("2027-01-01T00:00:00Z"));
             assertThat(ladder.runOnce()).isZero();
 
-            JdbcClient jdbc = third.getBean(JdbcClient.class);
+            JdbcClient jdbc = second.getBean(JdbcClient.class);
             List<String> actions = jdbc.sql("SELECT action FROM disposal.timeline_event WHERE warning_id = ? ORDER BY seq")
                     .param(red.warningId()).query(String.class).list();
             assertThat(actions).containsExactly("ISSUE", "SUPERVISION_NOTICE", "SUPERVISION_NOTICE",
@@ -115,7 +108,7 @@ class EscalationIT {
             assertThat(published).filteredOn(e -> e.action().equals("CIRCULAR_LISTED")).singleElement()
                     .satisfies(e -> assertThat(e.targetTier()).isEqualTo(Tier.CITY));
         } finally {
-            third.close();
+            second.close();
         }
     }
 
@@ -125,23 +118,40 @@ class EscalationIT {
         stack.clock.set(t);
         Warning red = plantWarning(Colour.RED, t, null);
         Warning leftAlone = plantWarning(Colour.RED, t, null);
-        ConfigurableApplicationContext context = stack.start();
+        // yellow counts working days here: issued Friday 6 March 17:00 China time
+        Warning weekendYellow = plantWarning(Colour.YELLOW, Instant.parse("2026-03-06T09:00:00Z"), null);
+        ConfigurableApplicationContext context = stack.start("dustwatch.disposal.time-limits.YELLOW.calendar=WORKING_DAYS");
         try {
             WarningService warnings = context.getBean(WarningService.class);
             EscalationLadder ladder = context.getBean(EscalationLadder.class);
             warnings.receive(red);
             warnings.receive(leftAlone);
+            warnings.receive(weekendYellow);
             at(t.plus(Duration.ofMinutes(15)).minusSeconds(1));
             warnings.signIn(PLANT_USER, red.warningId());
             at(t.plus(Duration.ofHours(1)).minusSeconds(1));
             warnings.submitFeedback(PLANT_USER, red.warningId(), Cause.REAL_HAZARD, "停机清灰", List.of());
             at(t.plus(Duration.ofHours(24)).minusSeconds(1));
             warnings.clear(LICHENG_DUTY, red.warningId(), "现场核查", ReviewMode.ON_SITE);
-            for (Duration d : List.of(Duration.ofHours(24), Duration.ofHours(49), Duration.ofDays(60))) {
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            for (Duration d : List.of(Duration.ofHours(24), Duration.ofHours(49))) {
                 at(t.plus(d));
                 ladder.runOnce();
             }
-            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            // Tuesday 10 March 09:00: 72 h on the continuous calendar passed on Monday 17:00, 72 working hours not
+            // (Fri 7 h + Mon 24 h + Tue 24 h + Wed 17 h → Wednesday 11 March 17:00): no on-site supervision yet
+            at(Instant.parse("2026-03-10T01:00:00Z"));
+            ladder.runOnce();
+            assertThat(timerStates(jdbc, weekendYellow.warningId())).containsEntry("SIGN_IN_OVERDUE", "FIRED")
+                    .containsEntry("CLEAR_OVERDUE", "PENDING");
+            assertThat(jdbc.sql("SELECT due_at FROM disposal.escalation_timer WHERE warning_id = ? AND rule = 'CLEAR_OVERDUE'")
+                    .param(weekendYellow.warningId()).query(java.time.OffsetDateTime.class).single().toInstant())
+                    .isEqualTo(Instant.parse("2026-03-11T09:00:00Z"));
+            at(Instant.parse("2026-03-11T09:00:01Z"));
+            ladder.runOnce();
+            assertThat(timerStates(jdbc, weekendYellow.warningId())).containsEntry("CLEAR_OVERDUE", "FIRED");
+            at(t.plus(Duration.ofDays(60)));
+            ladder.runOnce();
             assertThat(jdbc.sql("SELECT action FROM disposal.timeline_event WHERE warning_id = ? ORDER BY seq")
                     .param(red.warningId()).query(String.class).list())
                     .containsExactly("ISSUE", "SIGN_IN", "FEEDBACK", "CLEAR");
@@ -152,6 +162,13 @@ class EscalationIT {
         } finally {
             context.close();
         }
+    }
+
+    static Map<String, String> timerStates(JdbcClient jdbc, String warningId) {
+        Map<String, String> states = new java.util.TreeMap<>();
+        jdbc.sql("SELECT rule, state FROM disposal.escalation_timer WHERE warning_id = ?").param(warningId)
+                .query((rs, n) -> states.put(rs.getString(1), rs.getString(2))).list();
+        return states;
     }
 
     static void at(Instant instant) {
