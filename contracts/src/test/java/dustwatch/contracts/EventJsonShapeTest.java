@@ -4,6 +4,7 @@ import dustwatch.contracts.alarm.Alarm;
 import dustwatch.contracts.alarm.AlarmStatus;
 import dustwatch.contracts.alarm.AlarmType;
 import dustwatch.contracts.alarm.Severity;
+import dustwatch.contracts.disposal.DisposalActions;
 import dustwatch.contracts.disposal.DisposalEvent;
 import dustwatch.contracts.disposal.WarningState;
 import dustwatch.contracts.enterprise.CollectorType;
@@ -128,7 +129,23 @@ class EventJsonShapeTest {
         assertShape(Topics.DISPOSAL_EVENTS, event, """
                 {"eventId":"e-1","warningId":"w-1","uscc":"91350304MA2YB1XK0U","regionCode":"350304101","colour":"YELLOW",
                  "action":"SIGN_IN","fromState":"ISSUED","toState":"SIGNED_IN","actor":"jinrong-safety",
-                 "actorTier":"ENTERPRISE","note":null,"at":"2026-05-01T02:20:00Z"}""");
+                 "actorTier":"ENTERPRISE","note":null,"at":"2026-05-01T02:20:00Z","alarmId":null,"targetTier":null}""");
+    }
+
+    @Test
+    void escalationAndAlarmOverdueEvents() {
+        var notice = new DisposalEvent("e-2", "w-1", USCC, "350304101", Colour.YELLOW, DisposalActions.SUPERVISION_NOTICE,
+                WarningState.ISSUED, WarningState.ISSUED, "system", "SYSTEM", "签收超时", T0, null, Tier.DISTRICT);
+        assertShape(Topics.DISPOSAL_EVENTS, notice, """
+                {"eventId":"e-2","warningId":"w-1","uscc":"91350304MA2YB1XK0U","regionCode":"350304101","colour":"YELLOW",
+                 "action":"SUPERVISION_NOTICE","fromState":"ISSUED","toState":"ISSUED","actor":"system",
+                 "actorTier":"SYSTEM","note":"签收超时","at":"2026-05-01T02:20:00Z","alarmId":null,"targetTier":"DISTRICT"}""");
+        var overdue = new DisposalEvent("e-3", null, USCC, "350304101", null, DisposalActions.ALARM_OVERDUE,
+                null, null, "system", "SYSTEM", "SIGN_IN", T0, "a-1", null);
+        assertShape(Topics.DISPOSAL_EVENTS, overdue, """
+                {"eventId":"e-3","warningId":null,"uscc":"91350304MA2YB1XK0U","regionCode":"350304101","colour":null,
+                 "action":"ALARM_OVERDUE","fromState":null,"toState":null,"actor":"system",
+                 "actorTier":"SYSTEM","note":"SIGN_IN","at":"2026-05-01T02:20:00Z","alarmId":"a-1","targetTier":null}""");
     }
 
     @Test

@@ -119,12 +119,12 @@ class DisposalIT {
         assertThat(signIn.status()).isEqualTo(200);
         assertThat(signIn.body().get("state").asString()).isEqualTo("SIGNED_IN");
 
-        Response badFeedback = call("POST", "/api/v1/warnings/" + id + "/feedback", "plant", "{\"cause\":\"resin dust\"}");
+        Response badFeedback = call("POST", "/api/v1/warnings/" + id + "/feedback", "plant", "{\"cause\":\"REAL_HAZARD\"}");
         assertThat(badFeedback.status()).isEqualTo(400);
         assertThat(badFeedback.body().get("errors").get(0).get("field").asString()).isEqualTo("measures");
 
         Response feedback = call("POST", "/api/v1/warnings/" + id + "/feedback", "plant",
-                "{\"cause\":\"resin dust blinded the bags of BC-01\",\"measures\":\"bags replaced, pulse interval halved\"}");
+                "{\"cause\":\"REAL_HAZARD\",\"measures\":\"bags replaced, pulse interval halved\"}");
         assertThat(feedback.status()).isEqualTo(200);
         assertThat(feedback.body().get("state").asString()).isEqualTo("FEEDBACK_SUBMITTED");
 
@@ -146,7 +146,12 @@ class DisposalIT {
         JsonNode clearEvent = detail.get("timeline").get(3);
         assertThat(clearEvent.get("actor").asString()).isEqualTo("huangshi-duty");
         assertThat(clearEvent.get("actorTier").asString()).isEqualTo("TOWN");
-        assertThat(clearEvent.get("note").asString()).isEqualTo("checked by video: new bags fitted");
+        assertThat(clearEvent.get("note").asString()).isEqualTo("review: REMOTE; checked by video: new bags fitted");
+        assertThat(detail.get("signedInBy").asString()).isEqualTo("huangshi-plant-safety");
+        assertThat(detail.get("feedback").get(0).get("cause").asString()).isEqualTo("REAL_HAZARD");
+        assertThat(detail.get("feedback").get(0).get("measures").asString()).isEqualTo("bags replaced, pulse interval halved");
+        assertThat(detail.get("reviews").get(0).get("mode").asString()).isEqualTo("REMOTE");
+        assertThat(detail.get("reviews").get(0).get("accepted").asBoolean()).isTrue();
 
         List<DisposalEvent> published = awaitDisposalEvents(id, List.of("SIGN_IN", "FEEDBACK", "CLEAR"));
         assertThat(published).filteredOn(e -> e.action().equals("CLEAR")).singleElement()
@@ -195,7 +200,7 @@ class DisposalIT {
         awaitInList("huangshi", id);
         assertThat(call("POST", "/api/v1/warnings/" + id + "/sign-in", "plant", null).status()).isEqualTo(200);
         assertThat(call("POST", "/api/v1/warnings/" + id + "/feedback", "plant",
-                "{\"cause\":\"spark from the sander\",\"measures\":\"spark detector serviced\"}").status()).isEqualTo(200);
+                "{\"cause\":\"REAL_HAZARD\",\"measures\":\"spark detector serviced\"}").status()).isEqualTo(200);
 
         Response town = call("POST", "/api/v1/warnings/" + id + "/clear", "huangshi", "{\"remark\":\"ok\"}");
         assertThat(town.status()).isEqualTo(403);
@@ -240,7 +245,7 @@ class DisposalIT {
         awaitInList("licheng", id);
         call("POST", "/api/v1/warnings/" + id + "/sign-in", "plant", null);
         call("POST", "/api/v1/warnings/" + id + "/feedback", "plant",
-                "{\"cause\":\"hopper level high\",\"measures\":\"hopper emptied\"}");
+                "{\"cause\":\"PROCESS_FLUCTUATION\",\"measures\":\"hopper emptied\"}");
 
         ExecutorService pool = Executors.newFixedThreadPool(10);
         CountDownLatch start = new CountDownLatch(1);

@@ -1,5 +1,6 @@
 package dustwatch.contracts.disposal;
 
+import dustwatch.contracts.region.Tier;
 import dustwatch.contracts.risk.Colour;
 
 import java.time.Instant;
@@ -20,6 +21,9 @@ import java.time.Instant;
  * @param actorTier  the actor's tier, e.g. DISTRICT, ENTERPRISE
  * @param note       free text (feedback measures, clearing remark), may be null
  * @param at         when it happened
+ * @param alarmId    the alarm (报警) of an alarm-handling event ({@code ALARM_OVERDUE…}), else null
+ * @param targetTier the tier that must act on an escalation step ({@code SUPERVISION_NOTICE…}), else null;
+ *                   see {@link DisposalActions} for every action
  */
 public record DisposalEvent(
         String eventId,
@@ -33,5 +37,15 @@ public record DisposalEvent(
         String actor,
         String actorTier,
         String note,
-        Instant at) {
+        Instant at,
+        String alarmId,
+        Tier targetTier) {
+
+    /** A warning lifecycle step (no alarm, no target tier). */
+    public DisposalEvent(String eventId, String warningId, String uscc, String regionCode, Colour colour, String action,
+                         WarningState fromState, WarningState toState, String actor, String actorTier, String note,
+                         Instant at) {
+        this(eventId, warningId, uscc, regionCode, colour, action, fromState, toState, actor, actorTier, note, at,
+                null, null);
+    }
 }

@@ -9,6 +9,15 @@ import java.time.Instant;
  * @param feedback      the enterprise must give feedback (反馈) by then
  * @param clear         the warning must be cleared (消警) by then; past it an open case is overdue
  * @param configVersion {@code dustwatch.disposal.config-version} of the limits used
+ * @param verify        the regulator must have reviewed submitted feedback by then (核查时限)
  */
-public record Deadlines(Instant signIn, Instant feedback, Instant clear, String configVersion) {
+public record Deadlines(Instant signIn, Instant feedback, Instant clear, String configVersion, Instant verify) {
+    public Deadlines {
+        verify = verify == null ? clear : verify;
+    }
+
+    /** Deadlines whose verification deadline is the clear deadline. */
+    public Deadlines(Instant signIn, Instant feedback, Instant clear, String configVersion) {
+        this(signIn, feedback, clear, configVersion, null);
+    }
 }

@@ -6,6 +6,7 @@ import dustwatch.contracts.region.RegionCode;
 import dustwatch.contracts.region.Tier;
 import dustwatch.contracts.scope.Actor;
 import dustwatch.contracts.warning.Warning;
+import dustwatch.disposal.feedback.Feedback;
 
 import java.time.Clock;
 import java.util.EnumSet;
@@ -28,6 +29,7 @@ import static dustwatch.contracts.disposal.WarningState.SUPERSEDED;
  * </pre>
  * Sign-in and feedback belong to the enterprise user of the warning's USCC; clear and reject to a regulator
  * whose tier is at or above the colour's verifying tier and whose region covers the enterprise (§4.3).
+ * The regulator who verifies may not be the person who signed the warning in (签收与核查分离).
  * Every step checks who may take it ({@link TransitionForbidden}), then the current state
  * ({@link IllegalTransition}, naming both states), and returns the {@link DisposalEvent} it records.
  * Not thread-safe: load it under a row lock, change it, store it.
@@ -61,7 +63,8 @@ public final class WarningCase {
         WarningRecord record = new WarningRecord(warning.warningId(), warning.uscc(), warning.enterpriseName(),
                 RegionCode.of(warning.regionCode()), warning.colour(), warning.reason(), warning.hardTrigger(),
                 warning.issuedAt(), warning.supersedes(), warning.configVersion(), ISSUED,
-                properties.verifyingTier(warning.colour()), properties.deadlines(warning.colour(), warning.issuedAt()), 0);
+                properties.verifyingTier(warning.colour()), properties.deadlines(warning.colour(), warning.issuedAt()), 0,
+                null);
         return new WarningCase(record, clock);
     }
 
@@ -90,23 +93,23 @@ public final class WarningCase {
      */
     public DisposalEvent signIn(Actor actor) {
         requireEnterprise(actor, "sign in");
-        return move("SIGN_IN", "sign-in", EnumSet.of(ISSUED), SIGNED_IN, actor.username(), actor.tier().name(), null);
+        DisposalEvent event = move("SIGN_IN", "sign-in", EnumSet.of(ISSUED), SIGNED_IN, actor.username(),
+                actor.tier().name(), null);
+        record = record.withSignedInBy(actor.username());
+        return event;
     }
 
     /**
-     * 反馈: the enterprise reports the cause and the measures taken. SIGNED_IN → FEEDBACK_SUBMITTED.
+     * 反馈: the enterprise reports the cause (a fixed category), the measures taken and evidence.
+     * SIGNED_IN → FEEDBACK_SUBMITTED. The timeline note is {@link Feedback#summary()}.
      *
-     * @throws TransitionForbidden      unless {@code actor} is the enterprise user of this warning's USCC
-     * @throws IllegalTransition        unless the case is SIGNED_IN
-     * @throws IllegalArgumentException when cause or measures is blank
+     * @throws TransitionForbidden unless {@code actor} is the enterprise user of this warning's USCC
+     * @throws IllegalTransition   unless the case is SIGNED_IN
      */
-    public DisposalEvent submitFeedback(Actor actor, String cause, String measures) {
+    public DisposalEvent submitFeedback(Actor actor, Feedback feedback) {
         requireEnterprise(actor, "give feedback");
-        if (cause == null || cause.isBlank() || measures == null || measures.isBlank()) {
-            throw new IllegalArgumentException("feedback needs a cause and the measures taken");
-        }
         return move("FEEDBACK", "feedback", EnumSet.of(SIGNED_IN), FEEDBACK_SUBMITTED, actor.username(),
-                actor.tier().name(), "cause: " + cause.strip() + "; measures: " + measures.strip());
+                actor.tier().name(), feedback.summary());
     }
 
     /**
@@ -115,10 +118,10 @@ public final class WarningCase {
      * @throws TransitionForbidden unless {@code actor} is a regulator at or above the verifying tier covering the enterprise
      * @throws IllegalTransition   unless the case is FEEDBACK_SUBMITTED
      */
-    public DisposalEvent clear(Actor actor, String remark) {
+    public DisposalEvent clear(Actor actor, String remark, ReviewMode mode) {
         requireVerifier(actor, "clear");
         return move("CLEAR", "clear", EnumSet.of(FEEDBACK_SUBMITTED), CLEARED, actor.username(), actor.tier().name(),
-                blankToNull(remark));
+                reviewNote(mode, blankToNull(remark)));
     }
 
     /**
@@ -128,13 +131,18 @@ public final class WarningCase {
      * @throws IllegalTransition        unless the case is FEEDBACK_SUBMITTED
      * @throws IllegalArgumentException when the remark (the reason for rejecting) is blank
      */
-    public DisposalEvent reject(Actor actor, String remark) {
+    public DisposalEvent reject(Actor actor, String remark, ReviewMode mode) {
         requireVerifier(actor, "reject");
         if (remark == null || remark.isBlank()) {
             throw new IllegalArgumentException("a rejection needs a remark saying what is missing");
         }
         return move("REJECT", "reject", EnumSet.of(FEEDBACK_SUBMITTED), SIGNED_IN, actor.username(),
-                actor.tier().name(), remark.strip());
+                actor.tier().name(), reviewNote(mode, remark.strip()));
+    }
+
+    private static String reviewNote(ReviewMode mode, String remark) {
+        String how = "review: " + (mode == null ? ReviewMode.REMOTE : mode);
+        return remark == null ? how : how + "; " + remark;
     }
 
     /**
@@ -168,6 +176,10 @@ public final class WarningCase {
         if (!actor.region().covers(record.regionCode())) {
             throw new TransitionForbidden("region " + actor.region() + " does not cover region " + record.regionCode()
                     + " of enterprise " + record.uscc());
+        }
+        if (actor.username().equals(record.signedInBy())) {
+            throw new TransitionForbidden(actor.username() + " signed warning " + record.warningId()
+                    + " in and may not also " + what + " it: the verifier must be someone else");
         }
     }
 

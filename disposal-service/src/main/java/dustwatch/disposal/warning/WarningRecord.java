@@ -25,6 +25,7 @@ import java.time.Instant;
  * @param verifyingTier     the tier that clears it (domain reference §4.3)
  * @param deadlines         sign-in, feedback and clear deadlines (domain reference §4.4)
  * @param version           optimistic-lock version, incremented by every stored transition
+ * @param signedInBy        username of who signed it in (签收), null before; the verifier must be someone else
  */
 public record WarningRecord(
         String warningId,
@@ -40,7 +41,8 @@ public record WarningRecord(
         WarningState state,
         Tier verifyingTier,
         Deadlines deadlines,
-        long version) {
+        long version,
+        String signedInBy) {
 
     /** True when the clear deadline has passed at {@code now} and the case is not closed (cleared or superseded). */
     public boolean overdue(Instant now) {
@@ -49,6 +51,11 @@ public record WarningRecord(
 
     WarningRecord withState(WarningState next) {
         return new WarningRecord(warningId, uscc, enterpriseName, regionCode, colour, reason, hardTrigger, issuedAt,
-                supersedes, riskConfigVersion, next, verifyingTier, deadlines, version);
+                supersedes, riskConfigVersion, next, verifyingTier, deadlines, version, signedInBy);
+    }
+
+    WarningRecord withSignedInBy(String username) {
+        return new WarningRecord(warningId, uscc, enterpriseName, regionCode, colour, reason, hardTrigger, issuedAt,
+                supersedes, riskConfigVersion, state, verifyingTier, deadlines, version, username);
     }
 }

@@ -3,6 +3,8 @@ package dustwatch.disposal.warning;
 import dustwatch.contracts.disposal.WarningState;
 import dustwatch.contracts.risk.Colour;
 
+import dustwatch.disposal.feedback.Feedback;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +26,18 @@ public interface WarningRepository {
      * @throws org.springframework.dao.OptimisticLockingFailureException when another transaction changed it meanwhile
      */
     void updateState(WarningRecord record);
+
+    /** Records one feedback (反馈) of a case. */
+    void addFeedback(String warningId, Feedback feedback);
+
+    /** The feedback given on a case, oldest first. */
+    List<Feedback> feedbackOf(String warningId);
+
+    /** Records one regulator review (核查) of a case. */
+    void addReview(String warningId, Review review);
+
+    /** The reviews of a case, oldest first. */
+    List<Review> reviewsOf(String warningId);
 
     /** Cases matching {@code query}, newest issue time first, at most {@code query.limit()}. */
     List<WarningRecord> list(Query query);

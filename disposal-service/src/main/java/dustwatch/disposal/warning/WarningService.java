@@ -9,6 +9,9 @@ import dustwatch.contracts.warning.Warning;
 import dustwatch.disposal.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dustwatch.disposal.feedback.Cause;
+import dustwatch.disposal.feedback.Feedback;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +27,7 @@ import java.util.function.Function;
 @Service
 public class WarningService {
     private static final Logger log = LoggerFactory.getLogger(WarningService.class);
+    private static final int MAX_HISTORY = 10;
 
     private final WarningRepository warnings;
     private final Timeline timeline;
@@ -31,8 +35,11 @@ public class WarningService {
     private final DisposalProperties properties;
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     public WarningService(WarningRepository warnings, Timeline timeline, Outbox outbox, DisposalProperties properties,
-                          Clock clock) {
+                          Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.warnings = warnings;
         this.timeline = timeline;
         this.outbox = outbox;
@@ -55,6 +62,7 @@ public class WarningService {
             return false;
         }
         record(issued.issued());
+        events.publishEvent(new WarningOpened(issued.record()));
         if (warning.supersedes() != null) {
             warnings.findForUpdate(warning.supersedes())
                     .filter(old -> old.uscc().equals(warning.uscc()) && !old.state().closed())
@@ -93,7 +101,33 @@ public class WarningService {
     public WarningDetail detail(Actor actor, String warningId) {
         WarningRecord warning = warnings.find(warningId).filter(w -> visible(actor, w))
                 .orElseThrow(() -> new WarningNotFound(warningId));
-        return new WarningDetail(warning, timeline.of(warningId));
+        List<WarningDetail> history = new java.util.ArrayList<>();
+        String previous = warning.supersedes();
+        while (previous != null && history.size() < MAX_HISTORY) {
+            WarningRecord old = warnings.find(previous).filter(w -> w.uscc().equals(warning.uscc())).orElse(null);
+            if (old == null) {
+                break;
+            }
+            history.add(own(old, List.of()));
+            previous = old.supersedes();
+        }
+        return own(warning, history);
+    }
+
+    /**
+     * A case with its timeline, feedback and reviews, for a caller that already checked scope (reports, the
+     * escalation ladder's evidence pack).
+     *
+     * @throws WarningNotFound when there is no such case
+     */
+    @Transactional(readOnly = true)
+    public WarningDetail detail(String warningId) {
+        return own(warnings.find(warningId).orElseThrow(() -> new WarningNotFound(warningId)), List.of());
+    }
+
+    private WarningDetail own(WarningRecord w, List<WarningDetail> history) {
+        return new WarningDetail(w, timeline.of(w.warningId()), warnings.feedbackOf(w.warningId()),
+                warnings.reviewsOf(w.warningId()), history);
     }
 
     /** 签收, see {@link WarningCase#signIn}; returns the case after the step. @throws WarningNotFound outside scope */
@@ -104,20 +138,34 @@ public class WarningService {
 
     /** 反馈, see {@link WarningCase#submitFeedback}; returns the case after the step. @throws WarningNotFound outside scope */
     @Transactional
-    public WarningRecord submitFeedback(Actor actor, String warningId, String cause, String measures) {
-        return transition(actor, warningId, c -> c.submitFeedback(actor, cause, measures));
+    public WarningRecord submitFeedback(Actor actor, String warningId, Cause cause, String measures,
+                                        List<String> evidence) {
+        Feedback feedback = new Feedback(cause, measures, evidence, actor.username(), clock.instant());
+        WarningRecord after = transition(actor, warningId, c -> c.submitFeedback(actor, feedback));
+        warnings.addFeedback(warningId, feedback);
+        return after;
     }
 
     /** 消警, see {@link WarningCase#clear}; returns the case after the step. @throws WarningNotFound outside scope */
     @Transactional
-    public WarningRecord clear(Actor actor, String warningId, String remark) {
-        return transition(actor, warningId, c -> c.clear(actor, remark));
+    public WarningRecord clear(Actor actor, String warningId, String remark, ReviewMode mode) {
+        WarningRecord after = transition(actor, warningId, c -> c.clear(actor, remark, mode));
+        warnings.addReview(warningId, review(actor, mode, true, remark));
+        return after;
     }
 
     /** 驳回, see {@link WarningCase#reject}; returns the case after the step. @throws WarningNotFound outside scope */
     @Transactional
-    public WarningRecord reject(Actor actor, String warningId, String remark) {
-        return transition(actor, warningId, c -> c.reject(actor, remark));
+    public WarningRecord reject(Actor actor, String warningId, String remark, ReviewMode mode) {
+        WarningRecord after = transition(actor, warningId, c -> c.reject(actor, remark, mode));
+        warnings.addReview(warningId, review(actor, mode, false, remark));
+        return after;
+    }
+
+    private Review review(Actor actor, ReviewMode mode, boolean accepted, String remark) {
+        return new Review(mode == null ? ReviewMode.REMOTE : mode, accepted,
+                remark == null || remark.isBlank() ? null : remark.strip(), actor.username(), actor.tier().name(),
+                clock.instant());
     }
 
     private WarningRecord transition(Actor actor, String warningId, Function<WarningCase, DisposalEvent> step) {
@@ -140,7 +188,7 @@ public class WarningService {
     }
 
     /** The leading digits shared by every region code a regulator's region covers (see {@link RegionCode#covers}). */
-    static String regionPrefix(RegionCode region) {
+    public static String regionPrefix(RegionCode region) {
         String value = region.value();
         return switch (region.tier()) {
             case PROVINCE -> value.substring(0, 2);

@@ -4,12 +4,15 @@ import dustwatch.contracts.disposal.DisposalEvent;
 import dustwatch.contracts.disposal.WarningState;
 import dustwatch.contracts.region.Tier;
 import dustwatch.contracts.risk.Colour;
+import dustwatch.disposal.feedback.Cause;
+import dustwatch.disposal.feedback.Feedback;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static dustwatch.disposal.warning.Fixtures.HUANGSHI_DUTY;
 import static dustwatch.disposal.warning.Fixtures.HUANGSHI_PLANT;
@@ -27,6 +30,10 @@ class WarningCaseTest {
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final DisposalProperties properties = Fixtures.defaultProperties();
 
+    static Feedback fb(String measures) {
+        return new Feedback(Cause.REAL_HAZARD, measures, List.of(), "huangshi-plant-safety", NOW);
+    }
+
     WarningCase issued(Colour colour) {
         return WarningCase.issue(plantWarning(colour, ISSUED_AT, null), properties, clock);
     }
@@ -34,7 +41,7 @@ class WarningCaseTest {
     WarningCase withFeedback(Colour colour) {
         WarningCase c = issued(colour);
         c.signIn(PLANT_USER);
-        c.submitFeedback(PLANT_USER, "resin dust blinded the filter bags", "bags replaced, pulse interval halved");
+        c.submitFeedback(PLANT_USER, fb("bags replaced, pulse interval halved"));
         return c;
     }
 
@@ -70,12 +77,12 @@ class WarningCaseTest {
         assertThat(signIn.uscc()).isEqualTo(HUANGSHI_PLANT);
         assertThat(signIn.at()).isEqualTo(NOW);
 
-        DisposalEvent feedback = c.submitFeedback(PLANT_USER, "resin dust blinded the filter bags", "bags replaced");
+        DisposalEvent feedback = c.submitFeedback(PLANT_USER, fb("bags replaced"));
         assertThat(feedback.action()).isEqualTo("FEEDBACK");
         assertThat(feedback.toState()).isEqualTo(WarningState.FEEDBACK_SUBMITTED);
-        assertThat(feedback.note()).isEqualTo("cause: resin dust blinded the filter bags; measures: bags replaced");
+        assertThat(feedback.note()).isEqualTo("cause: REAL_HAZARD; measures: bags replaced");
 
-        DisposalEvent clear = c.clear(HUANGSHI_DUTY, "checked by video");
+        DisposalEvent clear = c.clear(HUANGSHI_DUTY, "checked by video", ReviewMode.REMOTE);
         assertThat(clear.action()).isEqualTo("CLEAR");
         assertThat(clear.fromState()).isEqualTo(WarningState.FEEDBACK_SUBMITTED);
         assertThat(clear.toState()).isEqualTo(WarningState.CLEARED);
@@ -86,13 +93,13 @@ class WarningCaseTest {
     @Test
     void rejectSendsTheFeedbackBackToTheEnterprise() {
         WarningCase c = withFeedback(Colour.ORANGE);
-        DisposalEvent reject = c.reject(LICHENG_DUTY, "no photo of the replaced bags");
+        DisposalEvent reject = c.reject(LICHENG_DUTY, "no photo of the replaced bags", ReviewMode.REMOTE);
         assertThat(reject.action()).isEqualTo("REJECT");
         assertThat(reject.fromState()).isEqualTo(WarningState.FEEDBACK_SUBMITTED);
         assertThat(reject.toState()).isEqualTo(WarningState.SIGNED_IN);
         assertThat(c.record().state()).isEqualTo(WarningState.SIGNED_IN);
-        c.submitFeedback(PLANT_USER, "resin dust", "bags replaced, photos attached");
-        assertThat(c.clear(LICHENG_DUTY, null).toState()).isEqualTo(WarningState.CLEARED);
+        c.submitFeedback(PLANT_USER, fb("bags replaced, photos attached"));
+        assertThat(c.clear(LICHENG_DUTY, null, ReviewMode.REMOTE).toState()).isEqualTo(WarningState.CLEARED);
     }
 
     @Test
@@ -109,10 +116,10 @@ class WarningCaseTest {
     @Test
     void illegalTransitionsNameBothStates() {
         WarningCase fresh = issued(Colour.YELLOW);
-        assertThatThrownBy(() -> fresh.clear(HUANGSHI_DUTY, "too early"))
+        assertThatThrownBy(() -> fresh.clear(HUANGSHI_DUTY, "too early", ReviewMode.REMOTE))
                 .isInstanceOf(IllegalTransition.class)
                 .hasMessageContaining("it is ISSUED").hasMessageContaining("needs FEEDBACK_SUBMITTED");
-        assertThatThrownBy(() -> fresh.submitFeedback(PLANT_USER, "c", "m"))
+        assertThatThrownBy(() -> fresh.submitFeedback(PLANT_USER, fb("m")))
                 .isInstanceOf(IllegalTransition.class)
                 .hasMessageContaining("ISSUED").hasMessageContaining("SIGNED_IN");
         assertThat(fresh.record().state()).isEqualTo(WarningState.ISSUED);
@@ -121,14 +128,14 @@ class WarningCaseTest {
         assertThatThrownBy(() -> fresh.signIn(PLANT_USER))
                 .isInstanceOf(IllegalTransition.class)
                 .hasMessageContaining("it is SIGNED_IN").hasMessageContaining("needs ISSUED");
-        assertThatThrownBy(() -> fresh.reject(HUANGSHI_DUTY, "no"))
+        assertThatThrownBy(() -> fresh.reject(HUANGSHI_DUTY, "no", ReviewMode.REMOTE))
                 .isInstanceOf(IllegalTransition.class)
                 .hasMessageContaining("it is SIGNED_IN").hasMessageContaining("needs FEEDBACK_SUBMITTED");
 
         WarningCase cleared = withFeedback(Colour.YELLOW);
-        cleared.clear(HUANGSHI_DUTY, null);
+        cleared.clear(HUANGSHI_DUTY, null, ReviewMode.REMOTE);
         IllegalTransition again = org.junit.jupiter.api.Assertions.assertThrows(IllegalTransition.class,
-                () -> cleared.clear(LICHENG_DUTY, "again"));
+                () -> cleared.clear(LICHENG_DUTY, "again", ReviewMode.REMOTE));
         assertThat(again.current()).isEqualTo(WarningState.CLEARED);
         assertThat(again.required()).containsExactly(WarningState.FEEDBACK_SUBMITTED);
         assertThatThrownBy(() -> cleared.supersede("W-2"))
@@ -139,30 +146,30 @@ class WarningCaseTest {
 
     @Test
     void aHuangshiTownUserMayClearYellowButNotOrange() {
-        assertThat(withFeedback(Colour.YELLOW).clear(HUANGSHI_DUTY, "ok").toState()).isEqualTo(WarningState.CLEARED);
+        assertThat(withFeedback(Colour.YELLOW).clear(HUANGSHI_DUTY, "ok", ReviewMode.REMOTE).toState()).isEqualTo(WarningState.CLEARED);
         WarningCase orange = withFeedback(Colour.ORANGE);
-        assertThatThrownBy(() -> orange.clear(HUANGSHI_DUTY, "ok"))
+        assertThatThrownBy(() -> orange.clear(HUANGSHI_DUTY, "ok", ReviewMode.REMOTE))
                 .isInstanceOf(TransitionForbidden.class)
                 .hasMessageContaining("tier TOWN").hasMessageContaining("DISTRICT");
-        assertThatThrownBy(() -> orange.reject(HUANGSHI_DUTY, "no"))
+        assertThatThrownBy(() -> orange.reject(HUANGSHI_DUTY, "no", ReviewMode.REMOTE))
                 .isInstanceOf(TransitionForbidden.class);
         assertThat(orange.record().state()).isEqualTo(WarningState.FEEDBACK_SUBMITTED);
     }
 
     @Test
     void lichengDistrictMayClearYellowAndOrange() {
-        assertThat(withFeedback(Colour.YELLOW).clear(LICHENG_DUTY, "ok").toState()).isEqualTo(WarningState.CLEARED);
-        assertThat(withFeedback(Colour.ORANGE).clear(LICHENG_DUTY, "ok").toState()).isEqualTo(WarningState.CLEARED);
-        assertThat(withFeedback(Colour.RED).clear(LICHENG_DUTY, "on site").actorTier()).isEqualTo("DISTRICT");
+        assertThat(withFeedback(Colour.YELLOW).clear(LICHENG_DUTY, "ok", ReviewMode.REMOTE).toState()).isEqualTo(WarningState.CLEARED);
+        assertThat(withFeedback(Colour.ORANGE).clear(LICHENG_DUTY, "ok", ReviewMode.REMOTE).toState()).isEqualTo(WarningState.CLEARED);
+        assertThat(withFeedback(Colour.RED).clear(LICHENG_DUTY, "on site", ReviewMode.REMOTE).actorTier()).isEqualTo("DISTRICT");
     }
 
     @Test
     void xinduTownMayClearNeitherColourOfAHuangshiWarning() {
         WarningCase yellow = withFeedback(Colour.YELLOW);
-        assertThatThrownBy(() -> yellow.clear(XINDU_DUTY, "ok"))
+        assertThatThrownBy(() -> yellow.clear(XINDU_DUTY, "ok", ReviewMode.REMOTE))
                 .isInstanceOf(TransitionForbidden.class)
                 .hasMessageContaining("does not cover");
-        assertThatThrownBy(() -> withFeedback(Colour.ORANGE).clear(XINDU_DUTY, "ok"))
+        assertThatThrownBy(() -> withFeedback(Colour.ORANGE).clear(XINDU_DUTY, "ok", ReviewMode.REMOTE))
                 .isInstanceOf(TransitionForbidden.class);
         assertThat(yellow.record().state()).isEqualTo(WarningState.FEEDBACK_SUBMITTED);
     }
@@ -170,7 +177,7 @@ class WarningCaseTest {
     @Test
     void theEnterpriseCannotClearAndOnlyItsOwnUserSignsIn() {
         WarningCase c = withFeedback(Colour.BLUE);
-        assertThatThrownBy(() -> c.clear(PLANT_USER, "we fixed it"))
+        assertThatThrownBy(() -> c.clear(PLANT_USER, "we fixed it", ReviewMode.REMOTE))
                 .isInstanceOf(TransitionForbidden.class)
                 .hasMessageContaining("only a regulator");
         WarningCase fresh = issued(Colour.BLUE);
@@ -185,7 +192,7 @@ class WarningCaseTest {
     void feedbackNeedsCauseAndMeasures() {
         WarningCase c = issued(Colour.YELLOW);
         c.signIn(PLANT_USER);
-        assertThatThrownBy(() -> c.submitFeedback(PLANT_USER, "resin dust", " "))
+        assertThatThrownBy(() -> c.submitFeedback(PLANT_USER, fb(" ")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(c.record().state()).isEqualTo(WarningState.SIGNED_IN);
     }
@@ -197,7 +204,7 @@ class WarningCaseTest {
         assertThat(red.overdue(ISSUED_AT.plus(Duration.ofHours(23)))).isFalse();
         assertThat(red.overdue(afterClearDeadline)).isTrue();
         WarningCase cleared = withFeedback(Colour.RED);
-        cleared.clear(LICHENG_DUTY, "on site");
+        cleared.clear(LICHENG_DUTY, "on site", ReviewMode.REMOTE);
         assertThat(cleared.record().overdue(afterClearDeadline)).isFalse();
     }
 
@@ -207,5 +214,68 @@ class WarningCaseTest {
                 java.util.Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("verifying-tier.BLUE");
+    }
+
+    @Test
+    void theVerifierMustNotBeWhoSignedIn() {
+        WarningCase c = issued(Colour.YELLOW);
+        // a regulator account that is also the enterprise's signer (same username) may not verify
+        dustwatch.contracts.scope.Actor signer = new dustwatch.contracts.scope.Actor("huangshi-plant-safety",
+                dustwatch.contracts.scope.Actor.Kind.REGULATOR, HUANGSHI_DUTY.region(), null);
+        c.signIn(PLANT_USER);
+        assertThat(c.record().signedInBy()).isEqualTo("huangshi-plant-safety");
+        c.submitFeedback(PLANT_USER, fb("bags replaced"));
+        assertThatThrownBy(() -> c.clear(signer, "ok", ReviewMode.REMOTE))
+                .isInstanceOf(TransitionForbidden.class).hasMessageContaining("verifier must be someone else");
+        assertThatThrownBy(() -> c.reject(signer, "no", ReviewMode.ON_SITE))
+                .isInstanceOf(TransitionForbidden.class);
+        assertThat(c.record().state()).isEqualTo(WarningState.FEEDBACK_SUBMITTED);
+        assertThat(c.clear(HUANGSHI_DUTY, "ok", ReviewMode.ON_SITE).note()).isEqualTo("review: ON_SITE; ok");
+    }
+
+    /** Every (state, step) pair: legal ones land in the expected state, illegal ones name both states. */
+    @Test
+    void everyLegalAndIllegalTransition() {
+        java.util.Map<String, java.util.function.Function<WarningCase, DisposalEvent>> steps = new java.util.LinkedHashMap<>();
+        steps.put("sign-in", c -> c.signIn(PLANT_USER));
+        steps.put("feedback", c -> c.submitFeedback(PLANT_USER, fb("bags replaced")));
+        steps.put("clear", c -> c.clear(LICHENG_DUTY, "ok", ReviewMode.REMOTE));
+        steps.put("reject", c -> c.reject(LICHENG_DUTY, "no photo", ReviewMode.REMOTE));
+        steps.put("supersede", c -> c.supersede("W-next"));
+        java.util.Map<WarningState, java.util.Map<String, WarningState>> legal = java.util.Map.of(
+                WarningState.ISSUED, java.util.Map.of("sign-in", WarningState.SIGNED_IN, "supersede", WarningState.SUPERSEDED),
+                WarningState.SIGNED_IN, java.util.Map.of("feedback", WarningState.FEEDBACK_SUBMITTED,
+                        "supersede", WarningState.SUPERSEDED),
+                WarningState.FEEDBACK_SUBMITTED, java.util.Map.of("clear", WarningState.CLEARED,
+                        "reject", WarningState.SIGNED_IN, "supersede", WarningState.SUPERSEDED),
+                WarningState.CLEARED, java.util.Map.of(),
+                WarningState.SUPERSEDED, java.util.Map.of());
+        for (WarningState from : WarningState.values()) {
+            for (var step : steps.entrySet()) {
+                WarningCase c = inState(from);
+                WarningState expected = legal.get(from).get(step.getKey());
+                if (expected != null) {
+                    assertThat(step.getValue().apply(c).toState()).as(from + " " + step.getKey()).isEqualTo(expected);
+                } else {
+                    assertThatThrownBy(() -> step.getValue().apply(c)).as(from + " " + step.getKey())
+                            .isInstanceOf(IllegalTransition.class)
+                            .hasMessageContaining("it is " + from).hasMessageContaining(step.getKey() + " needs");
+                }
+            }
+        }
+    }
+
+    private WarningCase inState(WarningState state) {
+        WarningCase c = issued(Colour.ORANGE);
+        switch (state) {
+            case ISSUED -> { }
+            case SIGNED_IN -> c.signIn(PLANT_USER);
+            case FEEDBACK_SUBMITTED -> { c.signIn(PLANT_USER); c.submitFeedback(PLANT_USER, fb("m")); }
+            case CLEARED -> { c.signIn(PLANT_USER); c.submitFeedback(PLANT_USER, fb("m"));
+                c.clear(LICHENG_DUTY, null, ReviewMode.REMOTE); }
+            case SUPERSEDED -> c.supersede("W-next");
+        }
+        assertThat(c.record().state()).isEqualTo(state);
+        return c;
     }
 }

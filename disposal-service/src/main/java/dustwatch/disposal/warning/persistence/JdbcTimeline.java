@@ -2,6 +2,7 @@ package dustwatch.disposal.warning.persistence;
 
 import dustwatch.contracts.disposal.DisposalEvent;
 import dustwatch.contracts.disposal.WarningState;
+import dustwatch.contracts.region.Tier;
 import dustwatch.contracts.risk.Colour;
 import dustwatch.disposal.warning.Timeline;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,10 +27,11 @@ class JdbcTimeline implements Timeline {
     public void append(DisposalEvent e) {
         jdbc.sql("""
                         INSERT INTO disposal.timeline_event
-                            (event_id, warning_id, action, from_state, to_state, actor, actor_tier, note, at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            (event_id, warning_id, action, from_state, to_state, actor, actor_tier, note, at, target_tier)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(e.eventId(), e.warningId(), e.action(), e.fromState() == null ? null : e.fromState().name(),
-                        e.toState().name(), e.actor(), e.actorTier(), e.note(), utc(e.at()))
+                        e.toState().name(), e.actor(), e.actorTier(), e.note(), utc(e.at()),
+                        e.targetTier() == null ? null : e.targetTier().name())
                 .update();
     }
 
@@ -37,7 +39,7 @@ class JdbcTimeline implements Timeline {
     public java.util.List<DisposalEvent> of(String warningId) {
         return jdbc.sql("""
                         SELECT t.event_id, t.warning_id, w.uscc, w.region_code, w.colour, t.action, t.from_state,
-                               t.to_state, t.actor, t.actor_tier, t.note, t.at
+                               t.to_state, t.actor, t.actor_tier, t.note, t.at, t.target_tier
                         FROM disposal.timeline_event t JOIN disposal.warning w USING (warning_id)
                         WHERE t.warning_id = ? ORDER BY t.seq""")
                 .param(warningId)
@@ -46,7 +48,8 @@ class JdbcTimeline implements Timeline {
                         rs.getString("action"),
                         rs.getString("from_state") == null ? null : WarningState.valueOf(rs.getString("from_state")),
                         WarningState.valueOf(rs.getString("to_state")), rs.getString("actor"),
-                        rs.getString("actor_tier"), rs.getString("note"), instant(rs, "at")))
+                        rs.getString("actor_tier"), rs.getString("note"), instant(rs, "at"), null,
+                        rs.getString("target_tier") == null ? null : Tier.valueOf(rs.getString("target_tier"))))
                 .list();
     }
 }

@@ -57,18 +57,20 @@ class WarningController {
     /** 反馈 by the enterprise: SIGNED_IN → FEEDBACK_SUBMITTED. */
     @PostMapping("/{id}/feedback")
     WarningItem feedback(Actor actor, @PathVariable String id, @Valid @RequestBody FeedbackRequest body) {
-        return WarningItem.of(warnings.submitFeedback(actor, id, body.cause(), body.measures()), clock.instant());
+        return WarningItem.of(warnings.submitFeedback(actor, id, body.cause(), body.measures(),
+                body.evidence()), clock.instant());
     }
 
     /** 消警 by a verifying regulator: FEEDBACK_SUBMITTED → CLEARED. The body is optional. */
     @PostMapping("/{id}/clear")
     WarningItem clear(Actor actor, @PathVariable String id, @Valid @RequestBody(required = false) RemarkRequest body) {
-        return WarningItem.of(warnings.clear(actor, id, body == null ? null : body.remark()), clock.instant());
+        return WarningItem.of(warnings.clear(actor, id, body == null ? null : body.remark(),
+                body == null ? null : body.reviewMode()), clock.instant());
     }
 
     /** 驳回 by a verifying regulator: FEEDBACK_SUBMITTED → SIGNED_IN; the remark is required. */
     @PostMapping("/{id}/reject")
     WarningItem reject(Actor actor, @PathVariable String id, @Valid @RequestBody RemarkRequest body) {
-        return WarningItem.of(warnings.reject(actor, id, body.remark()), clock.instant());
+        return WarningItem.of(warnings.reject(actor, id, body.remark(), body.reviewMode()), clock.instant());
     }
 }

@@ -1,0 +1,2 @@
+/** Kafka adapter of alarm handling: consumes {@code Topics.ALARMS}. */
+package dustwatch.disposal.alarm.messaging;

@@ -1,0 +1,2 @@
+/** HTTP adapter of the reports: xlsx and PDF downloads. */
+package dustwatch.disposal.report.web;

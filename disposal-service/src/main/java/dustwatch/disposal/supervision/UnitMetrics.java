@@ -1,0 +1,54 @@
+package dustwatch.disposal.supervision;
+
+import dustwatch.contracts.risk.Colour;
+
+import java.util.Map;
+
+/**
+ * The supervision metrics of one unit for one period (reference §6.2). A rate is null when its denominator is 0.
+ *
+ * @param unit                     USCC or region code
+ * @param name                     the enterprise's name (enterprise level), else null
+ * @param alarms                   alarms started in the period
+ * @param alarmSignInRate          alarms signed in (or closed) ÷ alarms
+ * @param alarmTimelySignInRate    alarms signed in, recovered or closed by the sign-in SLA ÷ alarms
+ * @param alarmDisposalRate        alarms closed with feedback ÷ alarms (报警处置率)
+ * @param warnings                 warnings issued in the period
+ * @param warningSignInRate        warnings signed in by the sign-in deadline ÷ warnings issued
+ * @param warningsDue              warnings whose clear deadline fell in the period (not superseded before it)
+ * @param onTimeClearanceRate      of those, cleared by the deadline ÷ due (按时消警率)
+ * @param verificationRate         red/orange warnings issued in the period reviewed by the verify deadline ÷ red/orange warnings
+ * @param overdueByColour          warnings open past their clear deadline at the period's end (超期未消警数), per colour
+ * @param score                    the composite score 0–100, null when no weighted metric has a value
+ */
+public record UnitMetrics(String unit, String name, int alarms, Double alarmSignInRate, Double alarmTimelySignInRate,
+                          Double alarmDisposalRate, int warnings, Double warningSignInRate, int warningsDue,
+                          Double onTimeClearanceRate, Double verificationRate, Map<Colour, Integer> overdueByColour,
+                          Double score) {
+
+    /** The rates by the names the composite weights use (null values included as absent). */
+    public Map<String, Double> rates() {
+        Map<String, Double> rates = new java.util.LinkedHashMap<>();
+        rates.put("alarm-sign-in", alarmSignInRate);
+        rates.put("alarm-timely-sign-in", alarmTimelySignInRate);
+        rates.put("alarm-disposal", alarmDisposalRate);
+        rates.put("warning-sign-in", warningSignInRate);
+        rates.put("warning-on-time-clearance", onTimeClearanceRate);
+        rates.put("verification", verificationRate);
+        rates.put("access", null);
+        rates.put("online", null);
+        rates.put("cleaning-check-in", null);
+        rates.put("valid-data", null);
+        return rates;
+    }
+
+    /** Total overdue warnings of all colours. */
+    public int overdue() {
+        return overdueByColour.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    UnitMetrics withScore(Double s) {
+        return new UnitMetrics(unit, name, alarms, alarmSignInRate, alarmTimelySignInRate, alarmDisposalRate, warnings,
+                warningSignInRate, warningsDue, onTimeClearanceRate, verificationRate, overdueByColour, s);
+    }
+}
