@@ -75,6 +75,12 @@ public final class ImportHeader {
 
     /** The registration the row describes; what cannot even be typed is added to {@code errors}. */
     public Registration registration(SheetRow row, List<FieldError> errors) {
+        for (int i = 0; i < row.cells().size(); i++) {
+            if (!row.cell(i).isEmpty() && !index.containsValue(i)) {
+                errors.add(new FieldError("column " + (i + 1), "'" + row.cell(i) + "' lies under no header; name the column or"
+                        + " empty the cell (nothing in a row is dropped unread)"));
+            }
+        }
         String uscc = uscc(row);
         return new Registration(
                 cell(row, ImportColumn.NAME),

@@ -104,7 +104,7 @@ class RegistryImportTest {
         assertThat(outside.uscc()).isEqualTo(GULOU_GRAIN);
         assertThat(outside.errors()).containsExactlyInAnyOrder(
                 new FieldError("dustWorkers", "'forty' is not a whole number"),
-                new FieldError("regionCode", "350102 is not in this node's city 350304"));
+                new FieldError("regionCode", "350102 is not in this regulator's region 350304"));
         ImportReport.RejectedRow broken = report.rejected().get(1);
         assertThat(broken.errors()).extracting(FieldError::field)
                 .containsExactlyInAnyOrder("uscc", "collectors[0].indoor", "collectors[0].type");
@@ -197,6 +197,18 @@ class RegistryImportTest {
         assertThat(report.registered()).isEqualTo(1);
         assertThat(report.rejected()).singleElement().satisfies(r -> assertThat(r.errors())
                 .containsExactly(new FieldError("uscc", HUANGSHI_WOOD + " is already in row 2 of this file")));
+    }
+
+    @Test
+    void aCellUnderNoHeaderRejectsItsRowRatherThanBeingDropped() {
+        String csv = "uscc,name,regionCode,dustType,dustWorkers,collectors\n"
+                + HUANGSHI_WOOD + ",黄石金榕木艺有限公司,350304101,WOOD,42,DC001:DRY_BAG,DC002:DRY_BAG\n";
+
+        ImportReport report = importer(SHIPPED).importSheet(csv.getBytes(StandardCharsets.UTF_8), LICHENG);
+
+        assertThat(report.registered()).isZero();
+        assertThat(report.rejected()).singleElement().satisfies(r -> assertThat(r.errors())
+                .extracting(FieldError::field).containsExactly("column 7"));
     }
 
     ErrorResponseException refusal(ImportLimits limits, byte[] file, Actor actor) {
