@@ -84,7 +84,8 @@ public final class RegistrationValidator {
                             + " code; an enterprise lies in a district or a town"));
                     region = null;
                 } else if (!node.region().covers(region)) {
-                    errors.add(new FieldError("regionCode", r.regionCode() + " is not in this node's city " + node.region()));
+                    errors.add(new FieldError("regionCode", r.regionCode() + (node.kind() == Actor.Kind.CITY_NODE
+                            ? " is not in this node's city " : " is not in this regulator's region ") + node.region()));
                     region = null;
                 }
             } catch (IllegalArgumentException e) {
