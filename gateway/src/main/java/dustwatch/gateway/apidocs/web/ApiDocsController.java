@@ -20,7 +20,7 @@ import java.util.List;
 
 /**
  * {@code GET /v3/api-docs}: the platform's one OpenAPI document (Swagger UI at {@code /swagger-ui.html} shows it).
- * For every gateway route it fetches {@code <route uri>/v3/api-docs} and merges the answers with
+ * For every gateway route it fetches {@code <route uri>/v3/api-docs} (all at once) and merges the answers, in route order, with
  * {@link ApiDocsMerger}; a service that does not answer within {@code dustwatch.gateway.api-docs.timeout} is left
  * out and named in {@code x-dustwatch-unavailable}. Public, like the services' documents: it describes the API,
  * never data.
@@ -43,7 +43,7 @@ public class ApiDocsController {
     @GetMapping(path = "/v3/api-docs", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ObjectNode> apiDocs() {
         return routes.getRouteDefinitions()
-                .concatMap(this::fetch)
+                .flatMapSequential(this::fetch)
                 .collectList()
                 .map(ApiDocsMerger::merge);
     }
