@@ -239,6 +239,42 @@ class EndToEndIT {
         assertThat(Json.MAPPER.readTree(refused.body()).path("code").asString()).isEqualTo("APP_AUTH_FAILED");
     }
 
+    @Test
+    @Order(9)
+    void theGatewaysApiDocsListEveryEndpointOfEveryServiceAndTimesAreChinaTime() throws Exception {
+        HttpResponse<String> merged = call("GET", "/v3/api-docs", null, null);
+        assertThat(merged.statusCode()).as("public, no token").isEqualTo(200);
+        JsonNode gatewayDocs = Json.MAPPER.readTree(merged.body());
+        assertThat(gatewayDocs.has("x-dustwatch-unavailable")).as(merged.body()).isFalse();
+        assertThat(gatewayDocs.has("x-dustwatch-unrouted")).as("every documented path is routed").isFalse();
+        Ports ports = stack.options().ports();
+        java.util.Set<String> union = new java.util.TreeSet<>();
+        for (int port : List.of(ports.ingest(), ports.risk(), ports.alert(), ports.disposal())) {
+            HttpResponse<String> own = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
+                    .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(own.statusCode()).as("service on " + port).isEqualTo(200);
+            union.addAll(operations(Json.MAPPER.readTree(own.body())));
+        }
+        assertThat(operations(gatewayDocs)).isEqualTo(union).contains("POST /api/v1/ingest/messages",
+                "PUT /api/v1/registry/enterprises/{uscc}", "GET /api/v1/risk/enterprises/{uscc}",
+                "GET /api/v1/alerts/stream", "POST /api/v1/warnings/{id}/clear");
+        assertThat(gatewayDocs.path("components").path("securitySchemes").path("bearer").path("scheme").asString())
+                .isEqualTo("bearer");
+
+        JsonNode warning = warningsOf(token("licheng-duty")).stream()
+                .filter(w -> w.path("warningId").asString().equals(warningId)).findFirst().orElseThrow();
+        assertThat(warning.path("issuedAt").asString()).as("China time, not UTC").endsWith("+08:00");
+        assertThat(warning.path("clearDeadline").asString()).endsWith("+08:00");
+    }
+
+    /** {@code "GET /api/v1/warnings/{id}"} for every operation of an OpenAPI document. */
+    static java.util.Set<String> operations(JsonNode apiDocs) {
+        java.util.Set<String> operations = new java.util.TreeSet<>();
+        apiDocs.path("paths").properties().forEach(path -> path.getValue().propertyNames()
+                .forEach(method -> operations.add(method.toUpperCase() + " " + path.getKey())));
+        return operations;
+    }
+
     static List<JsonNode> warningsOf(String token) throws Exception {
         var response = call("GET", "/api/v1/warnings", token, null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

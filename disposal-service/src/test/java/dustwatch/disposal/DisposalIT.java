@@ -1,5 +1,8 @@
 package dustwatch.disposal;
 
+import dustwatch.support.openapi.ApiDocsCoverage;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import dustwatch.support.security.FixedTokens;
 import dustwatch.contracts.disposal.DisposalEvent;
 import dustwatch.contracts.risk.Colour;
@@ -103,6 +106,7 @@ class DisposalIT {
         assertThat(Instant.parse(item.get("clearDeadline").asString())).isEqualTo(yellow.issuedAt().plus(Duration.ofHours(72)));
         assertThat(Instant.parse(item.get("signInDeadline").asString())).isEqualTo(yellow.issuedAt().plus(Duration.ofHours(1)));
         assertThat(item.get("overdue").asBoolean()).isFalse();
+        assertThat(item.get("signInDeadline").asString()).as("China time, not UTC").endsWith("+08:00");
 
         assertThat(ids(call("GET", "/api/v1/warnings", "xindu", null).body())).doesNotContain(id);
         assertThat(call("GET", "/api/v1/warnings/" + id, "xindu", null).status()).isEqualTo(404);
@@ -271,6 +275,16 @@ class DisposalIT {
     }
 
     // --- helpers ---
+
+    @Test
+    void theApiDocsListEveryEndpointWithoutAToken(@Autowired @Qualifier("requestMappingHandlerMapping")
+                                                  RequestMappingHandlerMapping mappings) throws Exception {
+        HttpResponse<String> docs = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(ApiDocsCoverage.endpoints(docs.body())).isEqualTo(ApiDocsCoverage.endpoints(mappings))
+                .contains("GET /api/v1/warnings", "POST /api/v1/warnings/{id}/clear");
+    }
 
     void publish(Warning warning) {
         try {

@@ -735,6 +735,25 @@ class IngestIT {
                 .map(Enum::name).toList());
     }
 
+    /** Runs after the ordered tests: the readings they stored answer in China time; the API docs are complete. */
+    @Test
+    void timesAnswerAtThePlatformOffsetAndTheApiDocsListEveryEndpoint(
+            @Autowired @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+            org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings) throws Exception {
+        Answer readings = call("GET", "/api/v1/readings?uscc=" + HUANGSHI_WOOD + "&limit=1", "licheng-duty", null);
+        assertThat(readings.status()).isEqualTo(200);
+        assertThat(readings.body().get(0).get("collectTime").stringValue()).as("China time, not UTC").endsWith("+08:00");
+        assertThat(readings.body().get(0).get("receivedAt").stringValue()).endsWith("+08:00");
+
+        HttpResponse<String> docs = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(dustwatch.support.openapi.ApiDocsCoverage.endpoints(docs.body()))
+                .isEqualTo(dustwatch.support.openapi.ApiDocsCoverage.endpoints(mappings))
+                .contains("POST /api/v1/ingest/messages", "PUT /api/v1/registry/enterprises/{uscc}", "GET /api/v1/readings",
+                        "POST /api/v1/ingest/envelope", "PUT /api/v1/registry/node-apps/{appId}", "POST /api/v1/registry/imports");
+    }
+
     <V> KafkaConsumer<String, V> consumer(org.apache.kafka.common.serialization.Deserializer<V> values) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());

@@ -1,5 +1,6 @@
 package dustwatch.risk;
 
+import dustwatch.support.openapi.ApiDocsCoverage;
 import dustwatch.support.security.FixedTokens;
 import dustwatch.contracts.enterprise.EnterpriseProfile;
 import dustwatch.contracts.reading.ParameterCode;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -22,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +87,8 @@ class RiskEngineIT {
                 .andExpect(jsonPath("$.inherentScore").value(57.0))
                 .andExpect(jsonPath("$.inherentLevel").value("B"))
                 .andExpect(jsonPath("$.dynamicScore").value(20.0))
-                .andExpect(jsonPath("$.colour").value("YELLOW"));
+                .andExpect(jsonPath("$.colour").value("YELLOW"))
+                .andExpect(jsonPath("$.assessedAt").value(org.hamcrest.Matchers.endsWith("+08:00")));
         mvc.perform(get("/api/v1/risk/enterprises/" + WOOD_PLANT).header("Authorization", "Bearer xindu"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
@@ -126,6 +130,14 @@ class RiskEngineIT {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         return new KafkaProducer<>(p, Topics.READINGS.keySerde().serializer(), values);
+    }
+
+    @Test
+    void theApiDocsListEveryEndpointWithoutAToken(@Autowired @Qualifier("requestMappingHandlerMapping")
+                                                  RequestMappingHandlerMapping mappings) throws Exception {
+        String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(ApiDocsCoverage.endpoints(docs)).isEqualTo(ApiDocsCoverage.endpoints(mappings))
+                .contains("GET /api/v1/risk/enterprises/{uscc}");
     }
 
     @TestConfiguration

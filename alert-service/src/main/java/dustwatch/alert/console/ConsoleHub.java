@@ -6,6 +6,7 @@ import dustwatch.alert.routing.RoutedWarning;
 import dustwatch.contracts.scope.Actor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.util.List;
@@ -30,9 +31,12 @@ public class ConsoleHub implements DeliveryChannel, AutoCloseable {
     private final ReplayBuffer replay;
     private final Clock clock;
     private final ScheduledExecutorService heartbeat;
+    private final JsonMapper json;
 
-    public ConsoleHub(ConsoleProperties properties, Clock clock) {
+    /** @param json the application's mapper: event data carry times at the platform offset ({@code dustwatch.time-zone}) */
+    public ConsoleHub(ConsoleProperties properties, Clock clock, JsonMapper json) {
         this.properties = properties;
+        this.json = json;
         this.replay = new ReplayBuffer(properties.replayCapacity(), properties.replayWindow());
         this.clock = clock;
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("console-heartbeat").factory());
@@ -64,9 +68,9 @@ public class ConsoleHub implements DeliveryChannel, AutoCloseable {
                 throw new ConsoleFullException(properties.maxClients(), properties.retryAfter());
             }
             ConsoleClient client = new ConsoleClient(actor, emitter, properties.queueCapacity(), clients::remove);
-            client.offer(ConsoleEvent.ready(actor));
+            client.offer(ConsoleEvent.ready(actor, json));
             for (RoutedWarning warning : replay.recent(actor, clock.instant(), properties.queueCapacity() / 2)) {
-                client.offer(ConsoleEvent.warning(warning, true));
+                client.offer(ConsoleEvent.warning(warning, true, json));
             }
             clients.add(client);
             client.start();
@@ -89,7 +93,7 @@ public class ConsoleHub implements DeliveryChannel, AutoCloseable {
     public List<Audience> deliver(RoutedWarning warning) {
         synchronized (this) {
             if (replay.add(warning, clock.instant())) {
-                ConsoleEvent event = ConsoleEvent.warning(warning, false);
+                ConsoleEvent event = ConsoleEvent.warning(warning, false, json);
                 for (ConsoleClient client : clients) {
                     if (warning.reaches(client.actor())) {
                         client.offer(event);

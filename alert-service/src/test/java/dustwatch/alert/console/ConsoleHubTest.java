@@ -47,7 +47,9 @@ class ConsoleHubTest {
 
     private ConsoleHub hub(int queueCapacity, Duration heartbeat, int maxClients) {
         hub = new ConsoleHub(new ConsoleProperties(queueCapacity, heartbeat, Duration.ofHours(1), 100, maxClients,
-                Duration.ofSeconds(30)), Clock.systemUTC());
+                Duration.ofSeconds(30)), Clock.systemUTC(),
+                tools.jackson.databind.json.JsonMapper.builder()
+                        .addModule(dustwatch.support.time.PlatformTimes.module(java.time.ZoneId.of("Asia/Shanghai"))).build());
         return hub;
     }
 

@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The edge's token check: a stateless reactive resource server whose JWTs are verified against
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or a {@code ReactiveJwtDecoder} bean).
  * <ul>
- *   <li>{@code /actuator/health/**} and {@code POST /api/v1/ingest/envelope} (the national envelope, which ingest
- *       authenticates by appid and appsecret): public;</li>
+ *   <li>{@code /actuator/health/**}, the merged OpenAPI document {@code /v3/api-docs}, Swagger UI, and
+ *       {@code POST /api/v1/ingest/envelope} (the national envelope, which ingest authenticates by appid and
+ *       appsecret): public;</li>
  *   <li>{@code /api/**}: a valid bearer token whose {@code dw_kind} names a known kind, else 401 (no or bad
  *       token) or 403 (no kind) problem details, 503 with {@code Retry-After} when the issuer cannot be
  *       reached to verify the token;</li>
@@ -45,6 +46,9 @@ public class EdgeSecurityConfiguration {
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // the national SM4 envelope authenticates by appid + appsecret, checked by ingest
                         .pathMatchers(HttpMethod.POST, "/api/v1/ingest/envelope").permitAll()
+                        // the merged OpenAPI document and Swagger UI describe the API, never data
+                        .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+                                "/webjars/swagger-ui/**").permitAll()
                         .pathMatchers("/api/**").hasAnyAuthority(KindAuthorities.all())
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(rs -> rs

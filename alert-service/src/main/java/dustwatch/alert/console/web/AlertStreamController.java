@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.net.URI;
 
 /** {@code GET /api/v1/alerts/stream}: the console's server-sent-events stream (值班台推送). */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "alerts 值班台推送", description = "The duty console stream (server-sent events): warnings routed to the caller by colour, tier and region.")
 @RestController
 class AlertStreamController {
     private final ConsoleHub hub;

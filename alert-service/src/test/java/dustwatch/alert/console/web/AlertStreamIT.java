@@ -17,6 +17,9 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dustwatch.support.openapi.ApiDocsCoverage;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -132,6 +135,7 @@ class AlertStreamIT {
             assertThat(warning.get("routedTiers").toString()).isEqualTo("[\"ENTERPRISE\",\"TOWN\",\"DISTRICT\"]");
             assertThat(warning.get("routingConfigVersion").asString()).isEqualTo("routing-2026.1");
             assertThat(warning.get("replay").asBoolean()).isFalse();
+            assertThat(warning.get("issuedAt").asString()).as("China time, not UTC").endsWith("+08:00");
 
             assertThat(xindu.next("warning", QUIET)).as("xindu (another town) receives nothing").isNull();
             assertThat(putian.nextLive(Duration.ofMillis(200))).as("yellow is not routed to the city").isNull();
@@ -201,6 +205,16 @@ class AlertStreamIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(Json.MAPPER.readTree(response.body()).get("status").asInt()).isEqualTo(403);
+    }
+
+    @Test
+    void theApiDocsListEveryEndpointWithoutAToken(@Autowired @Qualifier("requestMappingHandlerMapping")
+                                                  RequestMappingHandlerMapping mappings) throws Exception {
+        HttpResponse<String> docs = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(ApiDocsCoverage.endpoints(docs.body())).isEqualTo(ApiDocsCoverage.endpoints(mappings))
+                .contains("GET /api/v1/alerts/stream");
     }
 
     /** The replayed event of {@code warningId} (skipping other replays); fails when none comes. */

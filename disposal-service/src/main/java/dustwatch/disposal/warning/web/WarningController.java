@@ -22,6 +22,7 @@ import java.util.List;
  * {@code /api/v1/warnings}: list, detail and the lifecycle steps of warning cases (architecture "disposal-service").
  * 404 outside the caller's scope, 403 wrong kind or tier, 409 illegal transition (see {@link DisposalProblems}).
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "warnings 预警处置", description = "Warning disposal: 签收 sign-in, 反馈 feedback, 消警 clear, 驳回 reject; deadlines and timeline, scoped by region.")
 @RestController
 @RequestMapping("/api/v1/warnings")
 class WarningController {

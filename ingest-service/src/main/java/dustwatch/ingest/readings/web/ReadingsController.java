@@ -19,6 +19,7 @@ import java.util.List;
  * scope, newest first. An enterprise outside the scope (or unknown) answers 404 so that scope does not leak
  * existence; {@code limit} is clamped to 1..{@link ReadingsProperties#maxLimit()}.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "readings 实时数据", description = "The latest stored readings of an enterprise in scope (最新监测数据), times at +08:00.")
 @RestController
 public class ReadingsController {
     private final Registry registry;

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * details: 404 when unknown or outside the caller's scope (scope does not leak existence), 503 with
  * {@code Retry-After} while the engine's store is not queryable.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "risk 风险评估", description = "The current risk assessment of an enterprise in scope (企业当前风险评估: inherent level A–D, dynamic band, colour).")
 @RestController
 @RequestMapping("/api/v1/risk/enterprises")
 class AssessmentController {
