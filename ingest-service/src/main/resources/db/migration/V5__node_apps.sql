@@ -18,3 +18,15 @@ CREATE TABLE ingest.outbox (
     payload     TEXT        NOT NULL,
     created_at  TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+
+-- Claims of the readings accepted by pushes, until the store holds them: a conflicting value for the same point
+-- and second is told even while the first is still on its way through Kafka to the store.
+CREATE TABLE ingest.reading_claim (
+    point_code   TEXT             NOT NULL,
+    collect_time TIMESTAMPTZ      NOT NULL,
+    value        DOUBLE PRECISION NOT NULL,
+    quality      SMALLINT         NOT NULL,
+    claimed_at   TIMESTAMPTZ      NOT NULL,
+    PRIMARY KEY (point_code, collect_time)
+);
+CREATE INDEX reading_claim_claimed ON ingest.reading_claim (claimed_at);

@@ -143,6 +143,16 @@ class IngestIT {
         assertThat(put.body().get("regionCode").stringValue()).isEqualTo("350304101");
         assertThat(put.body().get("collectors")).hasSize(3);
 
+        Answer twice = call("PUT", "/api/v1/registry/enterprises/" + HUANGSHI_WOOD, "putian-node",
+                huangshiRegistration("350304101").replace("\"dustWorkers\":42", "\"dustWorkers\":42,\"dustWorkers\":43"));
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(seen(twice.body().get("code").stringValue())).isEqualTo("DUPLICATE_KEY");
+        Answer misspelt = call("PUT", "/api/v1/registry/enterprises/" + HUANGSHI_WOOD, "putian-node",
+                huangshiRegistration("350304101").replace("\"collectors\"", "\"colectors\""));
+        assertThat(misspelt.status()).isEqualTo(400);
+        assertThat(misspelt.body().get("code").stringValue()).isEqualTo("MALFORMED_BODY");
+        assertThat(misspelt.body().get("detail").stringValue()).contains("colectors");
+
         Answer wrongRegion = call("PUT", "/api/v1/registry/enterprises/" + HUANGSHI_WOOD, "putian-node", huangshiRegistration("350300"));
         assertThat(wrongRegion.status()).isEqualTo(422);
         assertThat(wrongRegion.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -582,6 +592,23 @@ class IngestIT {
         assertThat(codesOf(later.body().get("rejected").get(1))).containsExactly("READING_CONFLICT");
         assertThat(later.body().get("rejected").get(1).get("reasons").get(0).get("message").stringValue())
                 .contains("already holds 920.0 Pa");
+
+        // the same point twice in one message, the same value with another quality, and a refused msgId repeated
+        String twice = message("z-tw-" + RUN, now, pt("DC002-DRY_DP-3", "40", "Pa") + "," + pt("DC002-DRY_DP-3", "180", "Pa"));
+        String flagged = message("z-fl-" + RUN, now, pt("DC002-DRY_DP-2", "920", "Pa").replace("\"quality\":0", "\"quality\":2"));
+        String reused = message("ok1-" + RUN, now, pt("DC001-DRY_DP-2", "951", "Pa"));
+        Answer subtle = call("POST", "/api/v1/ingest/messages", "putian-node",
+                "{\"messages\":[" + twice + "," + flagged + "," + reused + "," + reused + "]}");
+        assertThat(subtle.status()).isEqualTo(422);
+        assertThat(subtle.body().get("accepted").intValue()).isZero();
+        assertThat(subtle.body().get("duplicates").intValue()).as("a repeat of a refused message is refused too").isZero();
+        JsonNode refusals = subtle.body().get("rejected");
+        assertThat(refusals).hasSize(4);
+        assertThat(codesOf(refusals.get(0))).containsExactly("READING_CONFLICT");
+        assertThat(refusals.get(0).get("reasons").get(0).get("field").stringValue()).isEqualTo("points[1].value");
+        assertThat(codesOf(refusals.get(1))).containsExactly("READING_CONFLICT");
+        assertThat(codesOf(refusals.get(2))).containsExactly("MSGID_CONFLICT");
+        assertThat(codesOf(refusals.get(3))).containsExactly("MSGID_CONFLICT");
     }
 
     HttpResponse<String> raw(String path, String token, byte[] body, Map<String, String> headers) throws Exception {
@@ -723,6 +750,15 @@ class IngestIT {
             assertThat(problemCode(r)).as(expect).isEqualTo(expect.substring(0, expect.indexOf(' ')));
         });
         assertThat(jdbc.sql("SELECT count(*) FROM ingest.receipt").query(Long.class).single()).isEqualTo(receiptsBefore);
+        // guessing secrets: ten failures in a minute lock the appid out for the rest of it
+        for (int i = 0; i < 10; i++) {
+            assertThat(raw("/api/v1/ingest/envelope", null, envelope("lock-probe", data2), Map.of("appsecret", "guess-" + i))
+                    .statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> locked = raw("/api/v1/ingest/envelope", null, envelope("lock-probe", data2), Map.of("appsecret", "guess-x"));
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(problemCode(locked)).isEqualTo("APP_LOCKED");
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
         // and the good one still goes through afterwards
         HttpResponse<String> second = raw("/api/v1/ingest/envelope", null, envelope("putian-app", data2), Map.of("appsecret", APP_SECRET));
         assertThat(second.statusCode()).as(() -> new String(decrypt(second.body()), StandardCharsets.UTF_8)).isEqualTo(202);
@@ -731,7 +767,7 @@ class IngestIT {
     @Test
     @Order(99)
     void everyReasonCodeWasAnsweredByTheApi() {
-        assertThat(SEEN_CODES).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(dustwatch.ingest.push.ReasonCode.values())
+        assertThat(SEEN_CODES).containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(dustwatch.ingest.platform.ReasonCode.values())
                 .map(Enum::name).toList());
     }
 

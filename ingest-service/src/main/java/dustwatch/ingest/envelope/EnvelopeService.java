@@ -6,8 +6,8 @@ import dustwatch.contracts.topic.Json;
 import dustwatch.ingest.push.PushOutcome;
 import dustwatch.ingest.push.PushParser;
 import dustwatch.ingest.push.PushService;
-import dustwatch.ingest.push.ReasonCode;
-import dustwatch.ingest.push.RejectedRequestException;
+import dustwatch.ingest.platform.ReasonCode;
+import dustwatch.ingest.platform.RejectedRequestException;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -73,16 +73,8 @@ public class EnvelopeService {
             throw new RejectedRequestException(ReasonCode.DECRYPT_FAILED, "data does not decrypt with the SM4 key and IV of "
                     + app.appId() + " (" + e.getMessage() + "); check key, IV and PKCS#7 padding");
         }
-        JsonNode json;
-        try {
-            json = parser.parse(plaintext);
-        } catch (RejectedRequestException e) {
-            if (e.code() == ReasonCode.MALFORMED_BODY) {
-                throw new RejectedRequestException(ReasonCode.DECRYPT_FAILED, "data decrypts to something that is not JSON;"
-                        + " a wrong key or IV is the likely cause");
-            }
-            throw e;
-        }
+        // it decrypted with valid padding into valid UTF-8: what it says is the sender's, not a key problem
+        JsonNode json = parser.parse(plaintext);
         JsonNode batch = json;
         if (json.isObject() && !json.has("messages")) {
             ObjectNode wrapped = Json.MAPPER.createObjectNode();

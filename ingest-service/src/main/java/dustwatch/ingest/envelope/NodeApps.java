@@ -4,8 +4,8 @@ import dustwatch.contracts.region.RegionCode;
 import dustwatch.contracts.region.Tier;
 import dustwatch.contracts.scope.Actor;
 import dustwatch.ingest.envelope.persistence.NodeAppRepository;
-import dustwatch.ingest.push.ReasonCode;
-import dustwatch.ingest.push.RejectedRequestException;
+import dustwatch.ingest.platform.ReasonCode;
+import dustwatch.ingest.platform.RejectedRequestException;
 import dustwatch.ingest.registry.FieldError;
 import dustwatch.ingest.registry.InvalidRegistrationException;
 import org.springframework.stereotype.Service;
@@ -31,11 +31,16 @@ public class NodeApps {
     private final NodeAppRepository apps;
     private final KeyVault vault;
     private final Clock clock;
+    private final EnvelopeProperties properties;
+    /** Recent failed secret checks per appid (this instance's; each instance of ingest counts its own). */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.Deque<java.time.Instant>> failures =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public NodeApps(NodeAppRepository apps, EnvelopeProperties properties, Clock clock) {
         this.apps = apps;
         this.vault = new KeyVault(properties.masterKey());
         this.clock = clock;
+        this.properties = properties;
     }
 
     /**
@@ -126,9 +131,25 @@ public class NodeApps {
      *                                  for nobody
      */
     public NodeApp authenticate(String appId, String appSecret) {
-        Optional<NodeAppRepository.Row> row = appId == null || !APP_ID.matcher(appId).matches() ? Optional.empty() : apps.find(appId);
+        String id = appId == null || !APP_ID.matcher(appId).matches() ? "" : appId;
+        java.time.Instant now = clock.instant();
+        java.util.Deque<java.time.Instant> recent = failures.computeIfAbsent(id, k -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minus(properties.authFailureWindow()))) {
+            recent.pollFirst();
+        }
+        if (recent.size() >= properties.maxAuthFailures()) {
+            throw new RejectedRequestException(ReasonCode.APP_LOCKED, properties.maxAuthFailures()
+                    + " failed appsecret checks for this appid within " + properties.authFailureWindow().toSeconds()
+                    + " s; retry later").retryAfter(java.time.Duration.between(now,
+                    recent.peekFirst().plus(properties.authFailureWindow())));
+        }
+        Optional<NodeAppRepository.Row> row = id.isEmpty() ? Optional.empty() : apps.find(id);
         byte[] offered = sha256(appSecret == null ? "" : appSecret);
         if (row.isEmpty() || !MessageDigest.isEqual(row.get().secretSha256(), offered)) {
+            recent.addLast(now);
+            if (failures.size() > 10_000) {
+                failures.entrySet().removeIf(e -> e.getValue().isEmpty());
+            }
             throw new RejectedRequestException(ReasonCode.APP_AUTH_FAILED,
                     "the appid is unknown or the appsecret header does not match it");
         }

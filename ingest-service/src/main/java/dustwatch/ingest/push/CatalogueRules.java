@@ -1,5 +1,7 @@
 package dustwatch.ingest.push;
 
+import dustwatch.ingest.platform.ReasonCode;
+import dustwatch.ingest.platform.RejectedRequestException;
 import dustwatch.contracts.reading.ParameterCode;
 import dustwatch.contracts.reading.SignalType;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,5 +1,7 @@
 package dustwatch.ingest.push;
 
+import dustwatch.ingest.platform.ReasonCode;
+import dustwatch.ingest.platform.RejectedRequestException;
 import dustwatch.contracts.enterprise.CollectionGateway;
 import dustwatch.contracts.enterprise.DustCollector;
 import dustwatch.contracts.enterprise.EnterpriseProfile;
@@ -26,7 +28,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static dustwatch.ingest.push.ReasonCode.*;
+import static dustwatch.ingest.platform.ReasonCode.*;
 
 /**
  * Reads and checks one gateway message from a lenient JSON tree, so that a type error in one message refuses
@@ -143,6 +145,7 @@ public final class MessageValidator {
         Instant sendTime = time(message, "sendTime", reasons);
         if (sendTime != null) {
             future("sendTime", sendTime, now, reasons);
+            ancient("sendTime", sendTime, now, reasons);
         }
         boolean dataSourceConnected = bool(message, "dataSourceConnected", true, reasons);
         if (msgType == null) {
@@ -253,9 +256,10 @@ public final class MessageValidator {
         } else if (!value.isNumber()) {
             reasons.add(WRONG_TYPE, field + ".value", field + ".value must be a number, got " + value.getNodeType());
         } else {
-            sent = value.doubleValue();
+            sent = finite(value);
             if (!Double.isFinite(sent)) {
-                reasons.add(NOT_FINITE, field + ".value", field + ".value must be finite, got " + value);
+                reasons.add(NOT_FINITE, field + ".value", field + ".value must be a finite number, got "
+                        + show(value.toString()));
             }
         }
         double v = Double.NaN;
@@ -351,6 +355,7 @@ public final class MessageValidator {
             time = sendTime;
         } else {
             future("time", time, now, reasons);
+            ancient("time", time, now, reasons);
         }
         if (time == null && absent(m, "time") && absent(m, "sendTime")) {
             reasons.add(MISSING_FIELD, "time", "time (or sendTime) is missing");
@@ -379,10 +384,27 @@ public final class MessageValidator {
         }
     }
 
+    /** A send or heartbeat time older than any data may be ({@link IngestLimits#resendMaxAge()}): a broken clock. */
+    private void ancient(String field, Instant t, Instant now, Reasons reasons) {
+        if (t.isBefore(now.minus(limits.resendMaxAge()))) {
+            reasons.add(TOO_OLD, field, field + " " + MessageTimes.show(t) + " is older than "
+                    + limits.resendMaxAge().toDays() + " days: check the gateway's clock");
+        }
+    }
+
     private void future(String field, Instant t, Instant now, Reasons reasons) {
         if (t.isAfter(now.plus(limits.maxFutureSkew()))) {
             reasons.add(IN_FUTURE, field, field + " " + MessageTimes.show(t) + " is more than " + limits.maxFutureSkew().toMinutes()
                     + " min in the future");
+        }
+    }
+
+    /** The number as a double; NaN when it is none or beyond the double range (a 400-digit integer). */
+    private static double finite(JsonNode number) {
+        try {
+            return number.doubleValue();
+        } catch (RuntimeException beyondDouble) {
+            return Double.NaN;
         }
     }
 

@@ -1,10 +1,9 @@
 package dustwatch.ingest.push;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
+import dustwatch.ingest.platform.ReasonCode;
+import dustwatch.ingest.platform.RejectedRequestException;
+import dustwatch.ingest.platform.StrictJson;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,11 +22,6 @@ import java.util.zip.GZIPInputStream;
  */
 @org.springframework.stereotype.Component
 public final class PushParser {
-    private static final JsonMapper STRICT = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
     private final long maxBytes;
 
     public PushParser(IngestLimits limits) {
@@ -43,21 +37,9 @@ public final class PushParser {
         return parse(inflate(body, contentEncoding));
     }
 
-    /** The JSON tree of an already decoded body. */
+    /** The JSON tree of an already decoded body ({@link StrictJson}). */
     public JsonNode parse(byte[] json) {
-        if (json == null || json.length == 0) {
-            throw new RejectedRequestException(ReasonCode.MALFORMED_BODY, "the body is empty; send {\"messages\":[...]}");
-        }
-        try {
-            return STRICT.readTree(json);
-        } catch (JacksonException e) {
-            String message = e.getOriginalMessage();
-            if (message != null && message.startsWith("Duplicate ")) {
-                throw new RejectedRequestException(ReasonCode.DUPLICATE_KEY, message + " at "
-                        + e.getLocation().offsetDescription() + "; every member may appear once per object");
-            }
-            throw new RejectedRequestException(ReasonCode.MALFORMED_BODY, "the body is not valid JSON: " + message);
-        }
+        return StrictJson.tree(json);
     }
 
     private byte[] inflate(byte[] body, String contentEncoding) {

@@ -1,5 +1,7 @@
 package dustwatch.ingest.push;
 
+import dustwatch.ingest.platform.ReasonCode;
+import dustwatch.ingest.platform.RejectedRequestException;
 import dustwatch.contracts.reading.Heartbeat;
 import dustwatch.contracts.reading.Reading;
 import dustwatch.contracts.reading.ReadingBatch;
@@ -37,9 +39,10 @@ import java.util.stream.Collectors;
  *   <li>the msgIds received before are looked up ({@code ingest.receipt} keeps a SHA-256 of each accepted
  *       message): the same content again is an acknowledged duplicate, other content a
  *       {@link ReasonCode#MSGID_CONFLICT};</li>
- *   <li>nothing silently dropped: a value for a point and second that an earlier message of the push, or the
- *       readings store, already holds with a different value refuses its message {@link ReasonCode#READING_CONFLICT}
- *       (the same value again is harmless and accepted);</li>
+ *   <li>nothing silently dropped: a value for a point and second that the same message, an earlier message of the
+ *       push, an accepted push still on its way to the store ({@code ingest.reading_claim}) or the readings store
+ *       already holds with another value or quality refuses its message {@link ReasonCode#READING_CONFLICT} (the
+ *       same value and quality again is harmless and accepted); pushes of one enterprise take turns here;</li>
  *   <li>the receipts of the remaining messages are inserted; one that a concurrent push inserted meanwhile is
  *       judged as in phase 2. A database failure here throws before anything was sent to Kafka;</li>
  *   <li>only then are the events of the newly received messages sent ({@code dust.realtime} /
@@ -95,6 +98,8 @@ public class PushService {
         List<Verdict.Rejected> rejected = new ArrayList<>();
         List<Checked> valid = new ArrayList<>();
         Map<String, String> firstInBatch = new HashMap<>();
+        Map<String, Integer> firstIndex = new HashMap<>();
+        Map<Integer, List<Integer>> identicalRepeats = new HashMap<>();
         // phase 1: validate everything, nothing touched yet
         for (int i = 0; i < messages.size(); i++) {
             JsonNode message = messages.get(i);
@@ -103,11 +108,14 @@ public class PushService {
                 case Verdict.Rejected r -> rejected.add(r);
                 case Verdict.Valid v -> {
                     String content = Json.MAPPER.writeValueAsString(message);
-                    String earlier = firstInBatch.putIfAbsent(v.uscc() + "/" + v.msgId(), content);
+                    String key = v.uscc() + "/" + v.msgId();
+                    String earlier = firstInBatch.putIfAbsent(key, content);
                     if (earlier == null) {
+                        firstIndex.put(key, i);
                         valid.add(new Checked(i, v, sha256(content)));
                     } else if (earlier.equals(content)) {
-                        duplicates++;
+                        // a duplicate of the first, shares its fate below
+                        identicalRepeats.computeIfAbsent(firstIndex.get(key), k -> new ArrayList<>()).add(i);
                     } else {
                         rejected.add(new Verdict.Rejected(i, v.msgId(), List.of(new Reason(ReasonCode.MSGID_CONFLICT,
                                 "msgId", "msgId " + v.msgId() + " is repeated in this push with different content"))));
@@ -130,7 +138,7 @@ public class PushService {
             }
         }
         // phase 3: a point and second holds one value; another one is a conflict, never a silent drop
-        valid = withoutReadingConflicts(unseen, rejected);
+        valid = withoutReadingConflicts(unseen, rejected, now);
         // phase 4: every receipt, before any event leaves the service (a concurrent push may have raced us here)
         List<Verdict.Valid> fresh = new ArrayList<>();
         for (Checked c : valid) {
@@ -139,6 +147,19 @@ public class PushService {
                 case NEW -> fresh.add(v);
                 case SAME_CONTENT -> duplicates++;
                 case OTHER_CONTENT -> rejected.add(msgIdConflict(c));
+            }
+        }
+        // an identical repeat within the push is a duplicate of an accepted first, and refused with a refused one
+        Map<Integer, Verdict.Rejected> refused = new HashMap<>();
+        rejected.forEach(r -> refused.put(r.index(), r));
+        for (Map.Entry<Integer, List<Integer>> repeats : identicalRepeats.entrySet()) {
+            Verdict.Rejected first = refused.get(repeats.getKey());
+            for (int index : repeats.getValue()) {
+                if (first == null) {
+                    duplicates++;
+                } else {
+                    rejected.add(new Verdict.Rejected(index, first.msgId(), first.reasons()));
+                }
             }
         }
         rejected.sort(Comparator.comparingInt(Verdict.Rejected::index));
@@ -161,15 +182,26 @@ public class PushService {
     private record Checked(int index, Verdict.Valid verdict, String contentHash) {
     }
 
-    /** The messages of {@code valid} whose readings contradict no earlier message of the push and no stored value. */
-    private List<Checked> withoutReadingConflicts(List<Checked> valid, List<Verdict.Rejected> rejected) {
+    /**
+     * The messages of {@code valid} whose readings contradict neither each other, nor an earlier message of the push,
+     * nor a value already claimed or stored; their values are claimed. Holds the enterprises' push locks until the
+     * transaction ends, so that a concurrent push cannot claim the same point and second unseen.
+     */
+    private List<Checked> withoutReadingConflicts(List<Checked> valid, List<Verdict.Rejected> rejected, Instant now) {
         List<StoredValues.Key> keys = new ArrayList<>();
+        Set<String> enterprises = new java.util.HashSet<>();
         for (Checked c : valid) {
             if (c.verdict().event() instanceof ReadingBatch batch) {
+                enterprises.add(batch.uscc());
                 batch.readings().forEach(r -> keys.add(new StoredValues.Key(r.pointCode(), r.collectTime())));
             }
         }
-        Map<StoredValues.Key, Double> known = keys.isEmpty() ? new HashMap<>() : new HashMap<>(stored.values(Set.copyOf(keys)));
+        if (keys.isEmpty()) {
+            return valid;
+        }
+        stored.lock(enterprises);
+        Map<StoredValues.Key, StoredValues.Known> known = new HashMap<>(stored.values(Set.copyOf(keys)));
+        Map<StoredValues.Key, StoredValues.Known> claims = new HashMap<>();
         List<Checked> kept = new ArrayList<>();
         for (Checked c : valid) {
             if (!(c.verdict().event() instanceof ReadingBatch batch)) {
@@ -177,22 +209,32 @@ public class PushService {
                 continue;
             }
             List<Reason> conflicts = new ArrayList<>();
+            Map<StoredValues.Key, StoredValues.Known> mine = new HashMap<>();
             for (int i = 0; i < batch.readings().size(); i++) {
                 Reading r = batch.readings().get(i);
-                Double other = known.get(new StoredValues.Key(r.pointCode(), r.collectTime()));
-                if (other != null && !same(other, r.value())) {
+                StoredValues.Key key = new StoredValues.Key(r.pointCode(), r.collectTime());
+                StoredValues.Known value = new StoredValues.Known(r.value(), r.quality());
+                StoredValues.Known other = mine.containsKey(key) ? mine.get(key) : known.get(key);
+                if (other != null && !(same(other.value(), r.value()) && other.quality() == r.quality())) {
                     conflicts.add(new Reason(ReasonCode.READING_CONFLICT, "points[" + i + "].value", r.pointCode()
-                            + " at " + MessageTimes.show(r.collectTime()) + " already holds " + other + " " + r.param().unit()
-                            + "; this message sends " + r.value()));
+                            + " at " + MessageTimes.show(r.collectTime()) + " already holds " + other.value() + " "
+                            + r.param().unit() + " (quality " + other.quality() + "); this message sends " + r.value()
+                            + " (quality " + r.quality() + ")"));
                 }
+                mine.putIfAbsent(key, value);
             }
             if (conflicts.isEmpty()) {
-                batch.readings().forEach(r -> known.putIfAbsent(new StoredValues.Key(r.pointCode(), r.collectTime()), r.value()));
+                mine.forEach((k, v) -> {
+                    if (known.putIfAbsent(k, v) == null) {
+                        claims.put(k, v);
+                    }
+                });
                 kept.add(c);
             } else {
                 rejected.add(new Verdict.Rejected(c.index(), c.verdict().msgId(), conflicts));
             }
         }
+        stored.claim(claims, now);
         return kept;
     }
 

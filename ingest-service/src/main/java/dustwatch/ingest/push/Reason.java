@@ -1,5 +1,7 @@
 package dustwatch.ingest.push;
 
+import dustwatch.ingest.platform.ReasonCode;
+
 /**
  * One reason a message was refused.
  *

@@ -11,6 +11,7 @@ import dustwatch.contracts.enterprise.MonitoringPoint;
 import dustwatch.contracts.enterprise.Uscc;
 import dustwatch.contracts.reading.Applies;
 import dustwatch.contracts.reading.ParameterCode;
+import dustwatch.contracts.reading.SignalType;
 import dustwatch.contracts.reading.UnitConversion;
 import dustwatch.contracts.region.RegionCode;
 import dustwatch.contracts.region.Tier;
@@ -41,6 +42,8 @@ public final class RegistrationValidator {
     public static final int MAX_NAME = 200;
     /** Most collectors one enterprise may register. */
     public static final int MAX_COLLECTORS = 200;
+    /** Largest threshold magnitude accepted, in the catalogue unit: beyond it a threshold can never be a setpoint. */
+    public static final double MAX_THRESHOLD = 1_000_000;
     /** Most points one collector may register. */
     public static final int MAX_POINTS = 100;
     private static final Pattern COLLECTOR_SUFFIX = Pattern.compile("-DC\\d{3}");
@@ -67,6 +70,10 @@ public final class RegistrationValidator {
         }
         if (r.name() == null || r.name().isBlank()) {
             errors.add(new FieldError("name", "name is required"));
+        } else if (firstInvisible(r.name()) >= 0) {
+            errors.add(new FieldError("name", "name contains an invisible or broken character U+"
+                    + String.format("%04X", (int) r.name().charAt(firstInvisible(r.name())))
+                    + " (a direction override, a zero-width character or a lone surrogate)"));
         } else if (firstControl(r.name()) >= 0) {
             errors.add(new FieldError("name", "name contains control character U+"
                     + String.format("%04X", (int) r.name().charAt(firstControl(r.name())))));
@@ -177,11 +184,14 @@ public final class RegistrationValidator {
                         + "; accepted: " + UnitConversion.accepted(param)));
             }
             Map<AlarmType, Double> thresholds = new EnumMap<>(AlarmType.class);
-            if (p.thresholds() != null) {
+            if (p.thresholds() != null && !p.thresholds().isEmpty() && param.signalType() == SignalType.DI) {
+                errors.add(new FieldError(field + ".thresholds", param + " is a digital point (0/1): it has no thresholds"));
+            } else if (p.thresholds() != null) {
                 p.thresholds().forEach((k, v) -> {
                     AlarmType t = parseEnum(AlarmType.class, k, field + ".thresholds", errors);
-                    if (v == null || !Double.isFinite(v)) {
-                        errors.add(new FieldError(field + ".thresholds." + show(k), "a threshold must be a finite number"));
+                    if (v == null || !Double.isFinite(v) || Math.abs(v) > MAX_THRESHOLD) {
+                        errors.add(new FieldError(field + ".thresholds." + show(k), "a threshold must be a number within ±"
+                                + (long) MAX_THRESHOLD + " " + param.unit()));
                     } else if (t != null) {
                         thresholds.put(t, v);
                     }
@@ -198,7 +208,11 @@ public final class RegistrationValidator {
             return gateways;
         }
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < Math.min(sent.size(), MAX_COLLECTORS); i++) {
+        if (sent.size() > MAX_COLLECTORS) {
+            errors.add(new FieldError("gateways", sent.size() + " gateways exceed the limit of " + MAX_COLLECTORS));
+            return gateways;
+        }
+        for (int i = 0; i < sent.size(); i++) {
             Registration.Gateway g = sent.get(i);
             String field = "gateways[" + i + "]";
             if (g == null || g.code() == null || !g.code().startsWith(uscc)
@@ -223,7 +237,11 @@ public final class RegistrationValidator {
             return cameras;
         }
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < Math.min(sent.size(), MAX_COLLECTORS); i++) {
+        if (sent.size() > MAX_COLLECTORS) {
+            errors.add(new FieldError("cameras", sent.size() + " cameras exceed the limit of " + MAX_COLLECTORS));
+            return cameras;
+        }
+        for (int i = 0; i < sent.size(); i++) {
             Registration.Camera c = sent.get(i);
             String field = "cameras[" + i + "]";
             if (c == null || c.code() == null || !c.code().startsWith(uscc)
@@ -266,6 +284,22 @@ public final class RegistrationValidator {
             }
         }
         return null;
+    }
+
+    /** Index of the first format character (Unicode Cf: bidi overrides, zero-width) or unpaired surrogate, or -1. */
+    private static int firstInvisible(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.getType(c) == Character.FORMAT) {
+                return i;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Index of the first control character (U+0000–U+001F, U+007F), or -1. */

@@ -1,5 +1,7 @@
 package dustwatch.ingest.push;
 
+import dustwatch.ingest.platform.ReasonCode;
+import dustwatch.ingest.platform.RejectedRequestException;
 import dustwatch.contracts.enterprise.EnterpriseProfile;
 import dustwatch.contracts.reading.Heartbeat;
 import dustwatch.contracts.reading.ParameterCode;
@@ -454,5 +456,21 @@ class MessageValidatorTest {
         ObjectNode m = realtime();
         point(m, 0).put("collectTime", "2026-12-01T09:58:30.750+08:00");
         assertThat(only(m).collectTime()).isEqualTo(Instant.parse("2026-12-01T01:58:30Z"));
+    }
+
+    @Test
+    void anIntegerBeyondTheDoubleRangeIsNotFiniteNotAnError() {
+        ObjectNode m = (ObjectNode) Json.MAPPER.readTree(realtime().toString().replace("\"value\":36.4", "\"value\":1" + "0".repeat(400)));
+        assertThat(codes(rejected(m))).containsExactly("NOT_FINITE points[0].value");
+    }
+
+    @Test
+    void aSendTimeOrHeartbeatFrom1970IsABrokenClock() {
+        assertThat(codes(rejected(realtime().put("sendTime", "1970-01-01 08:00:00")))).containsExactly("TOO_OLD sendTime");
+        JsonNode hb = Json.MAPPER.readTree("""
+                {"msgId":"hb-1","msgType":"HEARTBEAT","enterpriseCode":"%1$s","gatewayCode":"%1$s-GW01",
+                 "sendTime":"2026-12-01 09:59:30","time":"1970-01-01 08:00:00"}
+                """.formatted(HUANGSHI_WOOD));
+        assertThat(codes(rejected(hb))).containsExactly("TOO_OLD time");
     }
 }

@@ -1,5 +1,7 @@
 package dustwatch.ingest.push;
 
+import dustwatch.ingest.platform.ReasonCode;
+import dustwatch.ingest.platform.RejectedRequestException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -12,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code docs/integration.md} lists every {@link ReasonCode} exactly as the enum says: the section between
  * {@code <!-- reason-codes:begin -->} and {@code <!-- reason-codes:end -->} is {@link #table()}. When a code is
- * added or reworded, this test fails and prints the table to paste.
+ * added or reworded, this test fails and prints the table to paste (or run it with
+ * {@code -Ddustwatch.docs.update=true} to write it).
  */
 class ReasonCodeDocTest {
     static final String BEGIN = "<!-- reason-codes:begin -->";
@@ -32,8 +35,13 @@ class ReasonCodeDocTest {
 
     @Test
     void theIntegrationGuideListsEveryReasonCode() throws Exception {
-        String doc = Files.readString(Path.of(System.getProperty("dustwatch.home", "..")).resolve("docs/integration.md"));
+        Path path = Path.of(System.getProperty("dustwatch.home", "..")).resolve("docs/integration.md");
+        String doc = Files.readString(path);
         assertThat(doc).contains(BEGIN).contains(END);
+        if (Boolean.getBoolean("dustwatch.docs.update")) {
+            doc = doc.substring(0, doc.indexOf(BEGIN) + BEGIN.length()) + "\n" + table() + "\n" + doc.substring(doc.indexOf(END));
+            Files.writeString(path, doc);
+        }
         String section = doc.substring(doc.indexOf(BEGIN) + BEGIN.length(), doc.indexOf(END)).strip();
         assertThat(section).as("paste this between the markers:%n%s", table()).isEqualTo(table());
     }

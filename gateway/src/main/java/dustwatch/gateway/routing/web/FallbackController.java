@@ -25,7 +25,10 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Answer: 503 {@code application/problem+json} (RFC 9457) with {@code Retry-After} in seconds and the
  * members {@code service}, {@code reason} ({@code CONNECTION_REFUSED}, {@code TIMEOUT}, {@code CIRCUIT_OPEN}
- * or {@code UNAVAILABLE}) and {@code configVersion}. Never a 2xx: the caller must know nothing was done.
+ * or {@code UNAVAILABLE}) and {@code configVersion}. Never a 2xx. For a refused connection or an open breaker
+ * nothing reached the service; after a {@code TIMEOUT} the service may still have done the request (a slow push
+ * may be kept), so the detail says the outcome is unknown and that a resend is the way to learn it: a push's
+ * msgIds make a resend safe (an accepted message is acknowledged as a duplicate).
  */
 @RestController
 public class FallbackController {
@@ -92,7 +95,9 @@ public class FallbackController {
     private static String detail(String service, Reason reason) {
         return switch (reason) {
             case CONNECTION_REFUSED -> "The " + service + " service refused the connection; try again later.";
-            case TIMEOUT -> "The " + service + " service did not answer in time; try again later.";
+            case TIMEOUT -> "The " + service + " service did not answer in time; it may still have carried the request out."
+                    + " Send the same request again later: a push with the same msgIds is acknowledged as duplicates"
+                    + " where it was kept.";
             case CIRCUIT_OPEN -> "Calls to the " + service + " service are suspended after repeated failures; try again later.";
             case UNAVAILABLE -> "The " + service + " service is unavailable; try again later.";
         };

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import dustwatch.ingest.platform.StrictJson;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,8 +45,8 @@ public class EnvelopeController {
 
     /** Creates or replaces an app (province or city regulators, for a city they cover). */
     @PutMapping("/api/v1/registry/node-apps/{appId}")
-    public NodeApps.Summary provision(@PathVariable String appId, @RequestBody NodeApps.Provisioning provisioning, Actor actor) {
-        return apps.provision(appId, provisioning, actor);
+    public NodeApps.Summary provision(@PathVariable String appId, @RequestBody(required = false) byte[] body, Actor actor) {
+        return apps.provision(appId, StrictJson.read(body, NodeApps.Provisioning.class), actor);
     }
 
     /** The apps of the caller's cities; never a secret, key or IV. */

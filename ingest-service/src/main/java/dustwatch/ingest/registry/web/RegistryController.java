@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import dustwatch.ingest.platform.StrictJson;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,8 +26,8 @@ public class RegistryController {
 
     /** 200 with the stored profile; 422 {@code errors:[{field, reason}]}; 503 with Retry-After. */
     @PutMapping("/{uscc}")
-    public EnterpriseProfile register(@PathVariable String uscc, @RequestBody Registration registration, Actor actor) {
-        return registry.register(uscc, registration, actor);
+    public EnterpriseProfile register(@PathVariable String uscc, @RequestBody(required = false) byte[] body, Actor actor) {
+        return registry.register(uscc, StrictJson.read(body, Registration.class), actor);
     }
 
     /** The enterprises in the caller's scope, ordered by USCC. */

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import dustwatch.ingest.platform.StrictJson;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -68,7 +69,8 @@ public class RegistryImportController {
 
     /** One registration by a regulator. */
     @PutMapping("/api/v1/registry/admin/enterprises/{uscc}")
-    public EnterpriseProfile register(@PathVariable String uscc, @RequestBody Registration registration, Actor actor) {
+    public EnterpriseProfile register(@PathVariable String uscc, @RequestBody(required = false) byte[] body, Actor actor) {
+        Registration registration = StrictJson.read(body, Registration.class);
         return imports.register(uscc, registration, actor);
     }
 

@@ -1,4 +1,4 @@
-package dustwatch.ingest.push;
+package dustwatch.ingest.platform;
 
 import org.springframework.http.HttpStatus;
 
@@ -70,6 +70,8 @@ public enum ReasonCode {
     UNSUPPORTED_ENCODING("the content encoding is not supported or broken", "不支持的内容编码"),
     /** The envelope's appid is unknown or its appsecret header does not match. */
     APP_AUTH_FAILED("appid unknown or appsecret wrong", "appid 或 appsecret 错误"),
+    /** Too many failed appsecret checks for this appid in a short time: wait {@code Retry-After} seconds. */
+    APP_LOCKED("too many failed appsecret checks; wait and retry", "密钥校验失败次数过多，请稍后重试"),
     /** The envelope's {@code data} is not an even-length hex string. */
     NOT_HEX("the envelope's data is not hex", "密文不是十六进制"),
     /** The ciphertext does not decrypt with the app's SM4 key and IV (length, padding, or not UTF-8 JSON). */
@@ -104,6 +106,7 @@ public enum ReasonCode {
             case TOO_MANY_MESSAGES, BODY_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case UNSUPPORTED_ENCODING -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case APP_AUTH_FAILED -> HttpStatus.UNAUTHORIZED;
+            case APP_LOCKED -> HttpStatus.TOO_MANY_REQUESTS;
             default -> HttpStatus.BAD_REQUEST;
         };
     }

@@ -1,4 +1,4 @@
-package dustwatch.ingest.push;
+package dustwatch.ingest.platform;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -28,6 +28,12 @@ public class RejectedRequestException extends ErrorResponseException {
         p.setProperty("code", code.name());
         properties.forEach(p::setProperty);
         return p;
+    }
+
+    /** The same refusal, telling the caller when to try again. */
+    public RejectedRequestException retryAfter(java.time.Duration wait) {
+        getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds())));
+        return this;
     }
 
     public ReasonCode code() {
