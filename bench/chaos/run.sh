@@ -9,5 +9,5 @@ use_jdk_21_or_newer
 if [[ "${CHAOS_SKIP_BUILD:-}" != 1 ]]; then
   mvn -B -q -ntp -pl bench/chaos -am package -DskipTests
 fi
-exec "$JAVA_HOME/bin/java" -cp "bench/chaos/target/classes:$(cat bench/chaos/target/runtime-classpath.txt)" \
+exec "$JAVA_HOME/bin/java" -Ddustwatch.stack.ready-timeout-seconds=600 -cp "bench/chaos/target/classes:$(cat bench/chaos/target/runtime-classpath.txt)" \
   dustwatch.chaos.ChaosSuite --home "$PWD" "$@"

@@ -114,6 +114,8 @@ public final class ChaosSuite implements Callable<Integer> {
         out.accept("chaos: starting the stack in " + data);
         List<Result> results = new ArrayList<>();
         try (Stack stack = Stack.start(options, line -> out.accept("  " + line))) {
+            Thread stopOnSignal = new Thread(stack::close);
+            Runtime.getRuntime().addShutdownHook(stopOnSignal);
             out.accept(String.format("chaos: stack ready (%.0f s)", (System.nanoTime() - t0) / 1e9));
             Map<String, Double> healthyAfter = new ConcurrentHashMap<>();
             Supervisor supervisor = new Supervisor(stack, Supervisor.Policy.defaults(), line -> {

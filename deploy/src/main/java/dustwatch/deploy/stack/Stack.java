@@ -122,7 +122,7 @@ public final class Stack implements AutoCloseable, Supervisor.Parts {
                     env, java, data.resolve("logs")));
             processes.put(service.module(), service.process());
             services.add(CompletableFuture.runAsync(() -> {
-                service.awaitReady(Duration.ofSeconds(180));
+                service.awaitReady(Duration.ofSeconds(Long.getLong("dustwatch.stack.ready-timeout-seconds", 180)));
                 progress.accept(String.format("%s ready on port %d (%.1f s)", service.module(), service.port(), seconds(t0)));
             }));
         }
