@@ -32,7 +32,7 @@ class ChaosSmokeIT {
 
         assertThat(results).hasSize(2);
         for (ChaosSuite.Result r : results) {
-            assertThat(r.acknowledged()).as(r.scenario() + " acknowledged").isGreaterThan(100);
+            assertThat(r.acknowledged()).as(r.scenario() + " acknowledged (at least one push)").isGreaterThanOrEqualTo(20);
             assertThat(r.missingReceipts()).as(r.scenario() + " acknowledged without receipt").isZero();
             assertThat(r.missingReadings()).as(r.scenario() + " acknowledged without readings").isZero();
             assertThat(r.acknowledgedNotOnTopic()).as(r.scenario() + " acknowledged, not on dust.realtime").isZero();
