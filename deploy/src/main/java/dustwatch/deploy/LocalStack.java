@@ -6,6 +6,7 @@ import dustwatch.deploy.simulator.TokenSource;
 import dustwatch.deploy.stack.ChildProcess;
 import dustwatch.deploy.stack.Ports;
 import dustwatch.deploy.stack.Stack;
+import dustwatch.deploy.stack.Supervisor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,9 +15,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +42,9 @@ public final class LocalStack implements Callable<Integer> {
     @Option(names = "--port-offset", description = "add this to every port, to run a second stack beside the first (default: 0)")
     int portOffset;
 
+    @Option(names = "--max-restarts", description = "restarts of a part that died allowed within 10 min before it is left stopped (default: ${DEFAULT-VALUE})")
+    int maxRestarts = Supervisor.Policy.defaults().maxRestarts();
+
     @Option(names = "--excursion-every", description = "seconds between simulated hopper excursions (default: ${DEFAULT-VALUE})")
     long excursionEvery = 180;
 
@@ -68,8 +70,12 @@ public final class LocalStack implements Callable<Integer> {
         // once a stop began, the parts' exits are expected and not reported
         AtomicBoolean stopping = new AtomicBoolean();
         CityNodeSimulator[] simulator = new CityNodeSimulator[1];
+        Supervisor.Policy defaults = Supervisor.Policy.defaults();
+        Supervisor supervisor = new Supervisor(stack, new Supervisor.Policy(maxRestarts, defaults.window(),
+                defaults.firstBackOff(), defaults.maxBackOff(), defaults.readyTimeout()), System.err::println);
         Thread hook = new Thread(() -> {
             stopping.set(true);
+            supervisor.close();
             long stopStart = System.nanoTime();
             System.out.println("\ndustwatch: stopping…");
             if (simulator[0] != null) {
@@ -103,26 +109,23 @@ public final class LocalStack implements Callable<Integer> {
                 Press Ctrl-C to stop.
                 """, (System.nanoTime() - t0) / 1e9, stack.gatewayUrl(), ports.keycloak(), stack.tokenEndpoint(),
                 options.dataDir().resolve("logs"), noSimulator ? "off" : "30 Licheng enterprises, first hopper excursion now");
-        watch(stack, stopped, stopping);
+        watch(stack, supervisor, stopped, stopping);
         return 0;
     }
 
     /**
-     * Reports, until the stack is stopped, a part that dies after ready (with its log tail), and a service that
-     * lives but stops answering its health probe three times in a row (about 30 s): a process can be alive
-     * and serve nothing.
+     * Until the stack is stopped: a part that dies after ready is restarted by the {@link Supervisor} (with
+     * back-off, the time to healthy printed; left stopped when it keeps dying), and a service that lives but stops
+     * answering its health probe three times in a row (about 30 s) is reported: a process can be alive and serve
+     * nothing.
      */
-    private static void watch(Stack stack, CountDownLatch stopped, AtomicBoolean stopping) throws InterruptedException {
-        Set<String> reported = new HashSet<>();
+    private static void watch(Stack stack, Supervisor supervisor, CountDownLatch stopped, AtomicBoolean stopping)
+            throws InterruptedException {
         Map<String, Integer> failedProbes = new HashMap<>();
         int round = 0;
         while (!stopped.await(2, TimeUnit.SECONDS)) {
-            for (var entry : stack.processes().entrySet()) {
-                ChildProcess process = entry.getValue();
-                if (!process.isAlive() && !stopping.get() && reported.add(entry.getKey())) {
-                    System.err.println("dustwatch: " + entry.getKey() + " stopped unexpectedly. Last lines of " + process.log()
-                            + ":\n" + process.tail(25));
-                }
+            if (!stopping.get()) {
+                supervisor.check();
             }
             if (++round % 5 != 0) {
                 continue;

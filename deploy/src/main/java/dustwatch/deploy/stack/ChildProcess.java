@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child process of the stack whose output goes to a log file. Closing it stops the process and every
+ * A child process of the stack whose output is appended to a log file (a restarted part continues the log of
+ * the one that died). Closing it stops the process and every
  * descendant (TERM, then KILL after a grace period), so that no process is left behind. Where {@code setsid}
  * exists the child runs in a session of its own: Ctrl-C in the terminal then reaches only the launcher, which
  * stops the parts in order (services before the broker they flush to).
@@ -43,7 +44,7 @@ public final class ChildProcess implements AutoCloseable {
             }
             full.addAll(command);
             ProcessBuilder builder = new ProcessBuilder(full).directory(workDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             return new ChildProcess(name, builder.start(), log);
         } catch (IOException e) {
@@ -72,6 +73,11 @@ public final class ChildProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The exit code, or -1 while it runs (137 = killed by SIGKILL). */
+    public int exitCode() {
+        return process.isAlive() ? -1 : process.exitValue();
     }
 
     public long pid() {

@@ -35,7 +35,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Formats a fresh log directory under {@code dataDir}, starts the broker and creates the topics.
+     * Formats the log directory under {@code dataDir} unless it is formatted already (a restart keeps it), starts
+     * the broker and creates the topics that are missing.
      *
      * @param java      the java executable
      * @param classpath a classpath holding {@code org.apache.kafka:kafka_2.13} and log4j
@@ -76,8 +77,11 @@ public final class KafkaBroker implements AutoCloseable {
             List<String> format = new ArrayList<>(jvm);
             format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
                     "-c", config.toString(), "--ignore-formatted"));
-            ChildProcess.run("kafka storage format", format, Map.of(), dataDir, dataDir.resolve("logs/kafka-format.log"),
-                    Duration.ofSeconds(60));
+            // a restart after a crash keeps the formatted log directory (a new format would name another cluster id)
+            if (!Files.exists(logs.resolve("meta.properties"))) {
+                ChildProcess.run("kafka storage format", format, Map.of(), dataDir, dataDir.resolve("logs/kafka-format.log"),
+                        Duration.ofSeconds(60));
+            }
             List<String> server = new ArrayList<>(jvm);
             server.addAll(List.of("kafka.Kafka", config.toString()));
             ChildProcess child = ChildProcess.start("kafka", server, Map.of(), dataDir, dataDir.resolve("logs/kafka.log"));

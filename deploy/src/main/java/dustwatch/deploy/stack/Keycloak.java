@@ -65,7 +65,8 @@ public final class Keycloak implements AutoCloseable {
         ChildProcess child = ChildProcess.start("keycloak", command, env, home, dataDir.resolve("logs/keycloak.log"));
         Keycloak keycloak = new Keycloak(child, "http://localhost:" + port);
         try {
-            Wait.until("keycloak", Duration.ofSeconds(180), child,
+            // a loaded machine (the chaos suite beside other builds) may need longer: -Ddustwatch.stack.ready-timeout-seconds
+            Wait.until("keycloak", Duration.ofSeconds(Long.getLong("dustwatch.stack.ready-timeout-seconds", 180)), child,
                     () -> Wait.http200("http://127.0.0.1:" + managementPort + "/health/ready")
                             && Wait.http200(keycloak.issuer() + "/.well-known/openid-configuration"));
         } catch (RuntimeException e) {

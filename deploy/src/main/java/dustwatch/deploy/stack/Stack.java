@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * and the five services as separate processes from their exec jars. Used by the {@code LocalStack} command
  * and by the end-to-end tests. Closing it stops everything it started, newest first.
  */
-public final class Stack implements AutoCloseable {
+public final class Stack implements AutoCloseable, Supervisor.Parts {
     /** The services, in the order their ports are listed. */
     public static final List<String> SERVICES = List.of("ingest-service", "risk-engine", "alert-service",
             "disposal-service", "gateway");
@@ -42,6 +42,11 @@ public final class Stack implements AutoCloseable {
     private KafkaBroker kafka;
     private Database database;
     private Keycloak keycloak;
+    // what a restart needs again (set by startAll)
+    private volatile boolean closed;
+    private String java;
+    private Properties build;
+    private final Map<String, String> env = new LinkedHashMap<>();
 
     private Stack(Options options) {
         this.options = options;
@@ -66,8 +71,8 @@ public final class Stack implements AutoCloseable {
 
     private void startAll(Consumer<String> progress) {
         Path data = options.dataDir();
-        Properties build = buildProperties();
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        build = buildProperties();
+        java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String javaHome = System.getProperty("java.home");
         checkPortsFree();
         try {
@@ -98,7 +103,6 @@ public final class Stack implements AutoCloseable {
         });
         CompletableFuture.allOf(kafkaReady, databaseReady).join();
 
-        Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("KAFKA_REPLICATION_FACTOR", "1");
         env.put("DATABASE_URL", database.jdbcUrl());
@@ -111,15 +115,14 @@ public final class Stack implements AutoCloseable {
         env.put("DISPOSAL_URI", "http://127.0.0.1:" + options.ports().disposal());
         env.put("RISK_STATE_DIR", data.resolve("kafka-streams").toString());
         String version = build.getProperty("project.version");
-        List<Integer> ports = List.of(options.ports().ingest(), options.ports().risk(), options.ports().alert(),
-                options.ports().disposal(), options.ports().gateway());
+        List<Integer> ports = servicePorts();
         List<CompletableFuture<Void>> services = new ArrayList<>();
         for (int i = 0; i < SERVICES.size(); i++) {
             ServiceProcess service = track(ServiceProcess.start(options.home(), SERVICES.get(i), version, ports.get(i),
                     env, java, data.resolve("logs")));
             processes.put(service.module(), service.process());
             services.add(CompletableFuture.runAsync(() -> {
-                service.awaitReady(Duration.ofSeconds(180));
+                service.awaitReady(Duration.ofSeconds(Long.getLong("dustwatch.stack.ready-timeout-seconds", 180)));
                 progress.accept(String.format("%s ready on port %d (%.1f s)", service.module(), service.port(), seconds(t0)));
             }));
         }
@@ -127,9 +130,81 @@ public final class Stack implements AutoCloseable {
         CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)).join();
     }
 
+    private List<Integer> servicePorts() {
+        return List.of(options.ports().ingest(), options.ports().risk(), options.ports().alert(),
+                options.ports().disposal(), options.ports().gateway());
+    }
+
     private <T extends AutoCloseable> T track(T part) {
         started.add(part);
         return part;
+    }
+
+    /**
+     * Starts the part {@code name} (a service, {@code kafka} or {@code keycloak}) again after it died, with the same
+     * ports, environment and data (the broker keeps its log directory), and returns once it is ready.
+     *
+     * @throws IllegalStateException when it does not become ready within {@code readyTimeout} (it is stopped again)
+     *                               or the stack is closing
+     */
+    @Override
+    public void restart(String name, Duration readyTimeout) {
+        if (closed) {
+            throw new IllegalStateException("the stack is stopping");
+        }
+        Path data = options.dataDir();
+        AutoCloseable part;
+        ChildProcess process;
+        switch (name) {
+            case "kafka" -> {
+                KafkaBroker broker = KafkaBroker.start(data, options.ports().kafka(), options.ports().kafkaController(),
+                        java, brokerClasspath());
+                replace(kafka, broker);
+                kafka = broker;
+                part = broker;
+                process = broker.process();
+            }
+            case "keycloak" -> {
+                Keycloak fresh = Keycloak.start(data, Path.of(build.getProperty("keycloak.zip")),
+                        build.getProperty("keycloak.version"), options.home().resolve("deploy/keycloak/dustwatch-realm.json"),
+                        options.ports().keycloak(), options.ports().keycloakManagement(), System.getProperty("java.home"));
+                replace(keycloak, fresh);
+                keycloak = fresh;
+                part = fresh;
+                process = fresh.process();
+            }
+            default -> {
+                int i = SERVICES.indexOf(name);
+                if (i < 0) {
+                    throw new IllegalArgumentException("no part named " + name);
+                }
+                ServiceProcess service = ServiceProcess.start(options.home(), name, build.getProperty("project.version"),
+                        servicePorts().get(i), env, java, data.resolve("logs"));
+                synchronized (started) {
+                    started.removeIf(p -> p instanceof ServiceProcess old && old.module().equals(name));
+                }
+                started.add(service);
+                part = service;
+                process = service.process();
+                try {
+                    service.awaitReady(readyTimeout);
+                } catch (RuntimeException e) {
+                    service.close();
+                    throw e;
+                }
+            }
+        }
+        processes.put(name, process);
+        if (closed) {
+            closeQuietly(part);
+        }
+    }
+
+    private void replace(AutoCloseable old, AutoCloseable fresh) {
+        synchronized (started) {
+            started.remove(old);
+            started.add(fresh);
+        }
     }
 
     private void checkPortsFree() {
@@ -210,6 +285,7 @@ public final class Stack implements AutoCloseable {
     }
 
     /** Every child process by name (kafka, keycloak, the services), for watching. */
+    @Override
     public Map<String, ChildProcess> processes() {
         synchronized (processes) {
             return Map.copyOf(processes);
@@ -218,6 +294,7 @@ public final class Stack implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         List<AutoCloseable> parts;
         synchronized (started) {
             parts = new ArrayList<>(started);

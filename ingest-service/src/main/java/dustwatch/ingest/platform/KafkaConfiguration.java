@@ -3,12 +3,9 @@ package dustwatch.ingest.platform;
 import dustwatch.contracts.topic.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -16,7 +13,8 @@ import java.util.Map;
 
 /**
  * Kafka wiring: the topics ingest produces and consumes (created idempotently at start-up, 3 partitions) and
- * one idempotent {@code acks=all} producer whose values are already encoded by the topic's serde.
+ * a pool of transactional, idempotent {@code acks=all} producers whose values are already encoded by the topic's
+ * serde ({@link EventSender} binds one Kafka transaction to each request's database transaction).
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
@@ -36,14 +34,12 @@ public class KafkaConfiguration {
         return Topics.REGISTRY.newTopic(3, properties.replicationFactor());
     }
 
+    /** The transactional producers of {@link EventSender} (not Spring Boot's: no KafkaTransactionManager is made). */
     @Bean
-    KafkaTemplate<String, byte[]> ingestKafkaTemplate(KafkaProperties kafka) {
+    TransactionalProducers transactionalProducers(KafkaProperties kafka, IngestProperties properties) {
         Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(props,
-                Topics.READINGS.keySerde().serializer(), new ByteArraySerializer());
-        return new KafkaTemplate<>(factory);
+        props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        return new TransactionalProducers(props, properties.transactionIdPrefix());
     }
 
     /** The clock every time rule reads (UTC; local times are interpreted in Asia/Shanghai where parsed). */
