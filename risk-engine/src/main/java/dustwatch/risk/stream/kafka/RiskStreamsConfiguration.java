@@ -2,6 +2,7 @@ package dustwatch.risk.stream.kafka;
 
 import dustwatch.contracts.topic.Topics;
 import dustwatch.risk.alarm.AlarmRuleProperties;
+import dustwatch.risk.model.CleaningFactor;
 import dustwatch.risk.model.RiskModelProperties;
 import dustwatch.risk.stream.EngineProperties;
 import dustwatch.risk.stream.RiskTopology;
@@ -36,8 +37,9 @@ class RiskStreamsConfiguration {
     }
 
     @Bean
-    RiskStreams riskStreams(RiskTopology topology, StreamsProperties properties, ObjectProvider<MeterRegistry> meters) {
-        return new RiskStreams(topology, properties, meters.getIfAvailable());
+    RiskStreams riskStreams(RiskTopology topology, StreamsProperties properties, RiskModelProperties model,
+                            ObjectProvider<MeterRegistry> meters) {
+        return new RiskStreams(topology, properties, meters.getIfAvailable(), new CleaningFactor(model.factors().cleaning()));
     }
 
     @Bean
