@@ -89,15 +89,15 @@ class RiskEngineRestartIT {
         first.start();
         awaitRunning(first);
         try (KafkaProducer<String, Object> producer = producer()) {
-            producer.send(Topics.REGISTRY.record(WOOD_PLANT, Fixtures.woodPlant())).get();
-            producer.send(Topics.REGISTRY.record(Fixtures.ALMG_SHOP, Fixtures.alMgShop())).get();
+            producer.send(rec(Topics.REGISTRY, WOOD_PLANT, Fixtures.woodPlant())).get();
+            producer.send(rec(Topics.REGISTRY, Fixtures.ALMG_SHOP, Fixtures.alMgShop())).get();
             send(producer, WOOD_PLANT, t0, good(WOOD_PLANT, ParameterCode.DRY_HOPPER_TEMP, 72, t0));
             send(producer, WOOD_PLANT, t0.plusSeconds(30), good(WOOD_PLANT, ParameterCode.DRY_HOPPER_TEMP, 72, t0.plusSeconds(30)));
         }
         awaitConsumed(Topics.READINGS, Duration.ofSeconds(60));
         Instant silentSince = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try (KafkaProducer<String, Object> producer = producer()) { // the Al/Mg shop's last message, then silence
-            producer.send(Topics.HEARTBEATS.record(Fixtures.ALMG_SHOP, Fixtures.heartbeat(Fixtures.ALMG_SHOP, silentSince))).get();
+            producer.send(rec(Topics.HEARTBEATS, Fixtures.ALMG_SHOP, Fixtures.heartbeat(Fixtures.ALMG_SHOP, silentSince))).get();
         }
         awaitConsumed(Topics.HEARTBEATS, Duration.ofSeconds(60));
         first.stop();
@@ -144,7 +144,7 @@ class RiskEngineRestartIT {
                 String uscc = Fixtures.usccOf(String.format("91350304MB%07d", e));
                 usccs.add(uscc);
                 var p = Fixtures.woodPlant();
-                producer.send(Topics.REGISTRY.record(uscc, new dustwatch.contracts.enterprise.EnterpriseProfile(uscc, "企业" + e,
+                producer.send(rec(Topics.REGISTRY, uscc, new dustwatch.contracts.enterprise.EnterpriseProfile(uscc, "企业" + e,
                         HUANGSHI, p.dustType(), p.dustWorkers(), true, List.of(), start)));
             }
             producer.flush();
@@ -160,7 +160,7 @@ class RiskEngineRestartIT {
                         rs.add(new Reading(dc + "-DRY_DP-1", ParameterCode.DRY_DP, 1200, 0, t));
                         rs.add(new Reading(dc + "-DRY_AIRLOCK_FAULT", ParameterCode.DRY_AIRLOCK_FAULT, 0, 0, t));
                     }
-                    producer.send(Topics.READINGS.record(uscc, new ReadingBatch(UUID.randomUUID().toString(), uscc, HUANGSHI,
+                    producer.send(rec(Topics.READINGS, uscc, new ReadingBatch(UUID.randomUUID().toString(), uscc, HUANGSHI,
                             uscc + "-GW01", t, false, true, t, rs)));
                 }
             }
@@ -175,11 +175,15 @@ class RiskEngineRestartIT {
     }
 
     private static void send(KafkaProducer<String, Object> producer, String uscc, Instant t, Reading... readings) throws Exception {
-        producer.send(Topics.READINGS.record(uscc, new ReadingBatch(UUID.randomUUID().toString(), uscc, HUANGSHI,
+        producer.send(rec(Topics.READINGS, uscc, new ReadingBatch(UUID.randomUUID().toString(), uscc, HUANGSHI,
                 uscc + "-GW01", t, false, true, Instant.now(), List.of(readings)))).get();
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <V> org.apache.kafka.clients.producer.ProducerRecord<String, Object> rec(Topic<String, V> topic, String key,
+                                                                                       V value) {
+        return new org.apache.kafka.clients.producer.ProducerRecord<>(topic.name(), key, value);
+    }
+
     private static KafkaProducer<String, Object> producer() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
