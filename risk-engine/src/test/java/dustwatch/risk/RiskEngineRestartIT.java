@@ -60,6 +60,9 @@ class RiskEngineRestartIT {
 
     @BeforeAll
     static void startBroker() throws Exception {
+        // no Spring here: quiet the broker's and clients' INFO logging as application.yml does for the service
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.kafka")).setLevel(ch.qos.logback.classic.Level.WARN);
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("kafka")).setLevel(ch.qos.logback.classic.Level.WARN);
         broker = new EmbeddedKafkaKraftBroker(1, 3, Topics.ALL.stream().map(Topic::name).toArray(String[]::new));
         broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1",
                 "group.initial.rebalance.delay.ms", "0"));
@@ -75,7 +78,7 @@ class RiskEngineRestartIT {
     private static RiskStreams engine() {
         EngineProperties shipped = ShippedConfig.engine();
         EngineProperties engine = new EngineProperties(shipped.liveMaxAge(), OFFLINE_TIMEOUT, Duration.ofSeconds(1),
-                shipped.reassessInterval());
+                shipped.reassessInterval(), shipped.catchUpLag());
         RiskTopology topology = new RiskTopology(ShippedConfig.rules(), ShippedConfig.model(), engine);
         StreamsProperties streams = new StreamsProperties("dustwatch-risk-engine-restart-it", broker.getBrokersAsString(),
                 stateDir.toString(), (short) 1, 3, Duration.ofSeconds(20));
@@ -133,10 +136,10 @@ class RiskEngineRestartIT {
         }
     }
 
-    /** Prints ReadingBatches/s: 100 enterprises × 100 batches of 12 readings, sent at once, until all are consumed. */
+    /** Prints ReadingBatches/s: 100 enterprises × 30 batches of 12 readings, sent at once, until all are consumed. */
     private void throughput(RiskStreams running) throws Exception {
         int enterprises = 100;
-        int rounds = 100;
+        int rounds = 30;
         List<String> usccs = new ArrayList<>();
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (KafkaProducer<String, Object> producer = producer()) {
@@ -161,7 +164,7 @@ class RiskEngineRestartIT {
                         rs.add(new Reading(dc + "-DRY_AIRLOCK_FAULT", ParameterCode.DRY_AIRLOCK_FAULT, 0, 0, t));
                     }
                     producer.send(rec(Topics.READINGS, uscc, new ReadingBatch(UUID.randomUUID().toString(), uscc, HUANGSHI,
-                            uscc + "-GW01", t, false, true, t, rs)));
+                            uscc + "-GW01", t, false, true, Instant.now(), rs)));
                 }
             }
             producer.flush();

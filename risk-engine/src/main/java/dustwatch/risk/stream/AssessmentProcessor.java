@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,7 +49,9 @@ import java.util.UUID;
  * nothing arrived for {@code offline-timeout} — whether or not any data arrives — and re-assesses enterprises
  * with open alarms or offline gateways, and all of them every {@code reassess-interval}. Times: "now" is
  * platform (wall-clock) time; an assessment is made at the later of now and the latest live evidence; a
- * warning's issue time is now, its evidence time the latest live collect time.
+ * warning's issue time is now, its evidence time the latest live collect time. While the task works through
+ * a backlog (records received longer than {@code catch-up-lag} ago), no offline is raised: the silence may be
+ * the engine's own lag.
  *
  * <p>A warning CLEARED (消警) while its cause is still present is not refused here (disposal-service owns the
  * clear): the enterprise is re-assessed at once and a new warning of the still-present colour follows.
@@ -66,6 +69,9 @@ final class AssessmentProcessor implements Processor<String, RiskInput, String, 
     private KeyValueStore<String, RiskAssessment> assessments;
     private KeyValueStore<String, SeenEvents> seen;
     private Instant lastSweep;
+    /** Wall-clock time the last record was processed, and how long before that it had been received. */
+    private Instant lastProcessedAt;
+    private Duration lastLag = Duration.ZERO;
 
     /** @param hardTriggerRules ids of the rules flagged hard-trigger (their active alarms force RED) */
     AssessmentProcessor(RiskModel model, WarningIssuer issuer, EngineProperties engine, Set<String> hardTriggerRules) {
@@ -97,13 +103,17 @@ final class AssessmentProcessor implements Processor<String, RiskInput, String, 
                 state.profile(p.profile());
                 yield true;
             }
-            case RiskInput.ReadingsApplied r -> readings(state, r, now);
+            case RiskInput.ReadingsApplied r -> {
+                noteLag(r.receivedAt(), now);
+                yield readings(state, r, now);
+            }
             case RiskInput.HeartbeatReceived h -> {
                 if (h.heartbeat().gatewayCode() == null) {
                     deadLetter(Topics.HEARTBEATS, uscc, h.heartbeat().eventId(), "MISSING_GATEWAY", "心跳没有网关编码", now);
                     yield false;
                 }
                 Instant sent = h.heartbeat().time();
+                noteLag(sent, now);
                 yield seen(state, h.heartbeat().gatewayCode(), sent != null && sent.isBefore(now) ? sent : now, now);
             }
             case RiskInput.FilingReceived f -> filing(state, f.filing(), now);
@@ -114,7 +124,9 @@ final class AssessmentProcessor implements Processor<String, RiskInput, String, 
             case RiskInput.CheckInReceived c -> checkIn(state, c.checkIn(), now);
             case RiskInput.DisposalReported d -> disposal(state, d.event());
         };
-        String trigger = record.value() instanceof RiskInput.ReadingsApplied r ? r.eventId() : "input-" + record.timestamp();
+        // warning ids derive from the trigger: a batch's event id (a replay gives the same id), else input kind and time
+        String trigger = record.value() instanceof RiskInput.ReadingsApplied r && r.eventId() != null ? r.eventId()
+                : record.value().getClass().getSimpleName() + "-" + now.toEpochMilli();
         assess(state, now, publish, trigger);
         states.put(uscc, state);
     }
@@ -227,9 +239,24 @@ final class AssessmentProcessor implements Processor<String, RiskInput, String, 
         return false;
     }
 
+    private void noteLag(Instant received, Instant now) {
+        lastProcessedAt = now;
+        lastLag = received == null || received.isAfter(now) ? Duration.ZERO : Duration.between(received, now);
+    }
+
+    /**
+     * True while this task works through a backlog: its last record, processed within the last two punctuation
+     * intervals, had been received longer than {@code catch-up-lag} before. Offline is not raised meanwhile.
+     */
+    private boolean catchingUp(Instant now) {
+        return lastProcessedAt != null && lastLag.compareTo(engine.catchUpLag()) > 0
+                && Duration.between(lastProcessedAt, now).compareTo(engine.punctuateInterval().multipliedBy(2)) < 0;
+    }
+
     /** Wall-clock work: offline, expiry, re-assessment. */
     private void tick(long timestamp) {
         Instant now = Instant.ofEpochMilli(timestamp);
+        boolean catchingUp = catchingUp(now);
         boolean sweep = lastSweep == null || !now.isBefore(lastSweep.plus(engine.reassessInterval()));
         if (sweep) {
             lastSweep = now;
@@ -246,7 +273,7 @@ final class AssessmentProcessor implements Processor<String, RiskInput, String, 
             if (state == null || state.profile() == null) {
                 continue;
             }
-            boolean changed = checkOffline(state, now);
+            boolean changed = !catchingUp && checkOffline(state, now);
             if (sweep) {
                 state.prune(now);
             }

@@ -14,10 +14,12 @@ import java.time.Duration;
  * @param punctuateInterval  how often the wall-clock punctuator checks offline and re-assesses enterprises with
  *                           open alarms or stale gateways (5 s: offline is raised within its timeout + 5 s)
  * @param reassessInterval   how often every enterprise is re-assessed (cleaning windows pass with time), 60 s
+ * @param catchUpLag         while the engine works through records received longer ago than this (a backlog
+ *                           after a restart), it raises no offline: the silence may be its own lag (30 s)
  */
 @ConfigurationProperties("dustwatch.risk.engine")
 public record EngineProperties(Duration liveMaxAge, Duration offlineTimeout, Duration punctuateInterval,
-                               Duration reassessInterval) {
+                               Duration reassessInterval, Duration catchUpLag) {
 
     /** @throws IllegalArgumentException naming a missing or non-positive setting */
     public EngineProperties {
@@ -25,6 +27,7 @@ public record EngineProperties(Duration liveMaxAge, Duration offlineTimeout, Dur
         positive(offlineTimeout, "offline-timeout");
         positive(punctuateInterval, "punctuate-interval");
         positive(reassessInterval, "reassess-interval");
+        positive(catchUpLag, "catch-up-lag");
     }
 
     private static void positive(Duration d, String name) {

@@ -169,6 +169,18 @@ class RiskSignalTopologyTest {
     }
 
     @Test
+    void noOfflineIsRaisedWhileTheEngineWorksThroughABacklogButOnceItHasCaughtUp() {
+        h.registry.pipeInput(WOOD_PLANT, Fixtures.woodPlant());
+        Instant received = h.now().minus(Duration.ofMinutes(20)); // a backlog: received 20 min ago, processed now
+        h.readings.pipeInput(WOOD_PLANT, Fixtures.received(WOOD_PLANT, HUANGSHI, received, received,
+                good(WOOD_PLANT, DRY_HOPPER_TEMP, 40, received)));
+        h.advanceFinely(Duration.ofSeconds(5));
+        assertThat(h.offline.isEmpty()).as("the silence may be the engine's own lag").isTrue();
+        h.advanceFinely(Duration.ofSeconds(10));
+        assertThat(h.offline.readValuesToList()).extracting(OfflineEvent::status).containsExactly("START", "START");
+    }
+
+    @Test
     void aStopFilingSuppressesOfflineAndHazardAlarmsRaisesAMismatchForARunningFanAndExpiresByItself() {
         h.registry.pipeInput(WOOD_PLANT, Fixtures.woodPlant());
         Instant start = h.now();
