@@ -4,7 +4,15 @@ import dustwatch.contracts.alarm.Alarm;
 import dustwatch.contracts.alarm.AlarmStatus;
 import dustwatch.contracts.alarm.AlarmType;
 import dustwatch.contracts.alarm.Severity;
+import dustwatch.contracts.availability.OfflineEvent;
+import dustwatch.contracts.cleaning.CleaningCheckIn;
+import dustwatch.contracts.cleaning.CleaningFrequency;
+import dustwatch.contracts.cleaning.CleaningPlan;
+import dustwatch.contracts.deadletter.DeadLetter;
 import dustwatch.contracts.disposal.DisposalActions;
+import dustwatch.contracts.filing.Filing;
+import dustwatch.contracts.filing.FilingKind;
+import dustwatch.contracts.filing.FilingStatus;
 import dustwatch.contracts.disposal.DisposalEvent;
 import dustwatch.contracts.disposal.WarningState;
 import dustwatch.contracts.enterprise.CollectorType;
@@ -119,7 +127,49 @@ class EventJsonShapeTest {
                 {"warningId":"w-1","uscc":"91350304MA2YB1XK0U","enterpriseName":"黄石金榕木艺有限公司",
                  "regionCode":"350304101","colour":"YELLOW","issuedAt":"2026-05-01T02:20:00Z",
                  "reason":"灰斗温度 72.6 ℃ ≥ 70.0 ℃ 持续 60 s","hardTrigger":null,
-                 "factors":[{"code":"ALARM_MAJOR","points":20.0,"detail":"1 个较大报警"}],"supersedes":null,"configVersion":"v1"}""");
+                 "factors":[{"code":"ALARM_MAJOR","points":20.0,"detail":"1 个较大报警"}],"supersedes":null,"configVersion":"v1",
+                 "evidenceAt":"2026-05-01T02:20:00Z"}""");
+    }
+
+    @Test
+    void filing() {
+        var filing = new Filing("f-1", USCC, "350304101", FilingKind.STOP_PRODUCTION, null, T0, T0.plusSeconds(3600),
+                "设备检修停产", FilingStatus.APPROVED, "huangshi-duty", "TOWN", "API", T0);
+        assertShape(Topics.FILINGS, filing, """
+                {"filingId":"f-1","uscc":"91350304MA2YB1XK0U","regionCode":"350304101","kind":"STOP_PRODUCTION",
+                 "collectorCode":null,"start":"2026-05-01T02:20:00Z","plannedEnd":"2026-05-01T03:20:00Z",
+                 "reason":"设备检修停产","status":"APPROVED","approver":"huangshi-duty","approverTier":"TOWN",
+                 "source":"API","at":"2026-05-01T02:20:00Z"}""");
+    }
+
+    @Test
+    void cleaningPlanAndCheckIn() {
+        var plan = new CleaningPlan(USCC, "350304101",
+                List.of(new CleaningPlan.Area("SANDING-FLOOR", "砂光车间地面", CleaningFrequency.PER_SHIFT)),
+                List.of(new CleaningPlan.Shift("白班", java.time.LocalTime.of(8, 0), java.time.LocalTime.of(17, 0))), T0);
+        assertShape(Topics.CLEANING_PLANS, plan, """
+                {"uscc":"91350304MA2YB1XK0U","regionCode":"350304101",
+                 "areas":[{"areaCode":"SANDING-FLOOR","name":"砂光车间地面","frequency":"PER_SHIFT"}],
+                 "shifts":[{"name":"白班","start":"08:00:00","end":"17:00:00"}],"updatedAt":"2026-05-01T02:20:00Z"}""");
+        var checkIn = new CleaningCheckIn("c-1", USCC, "350304101", "SANDING-FLOOR", "VACUUM", List.of("ab12"),
+                "林师傅", 25.43, 119.01, T0, "APP");
+        assertShape(Topics.CLEANING_CHECK_INS, checkIn, """
+                {"checkInId":"c-1","uscc":"91350304MA2YB1XK0U","regionCode":"350304101","areaCode":"SANDING-FLOOR",
+                 "method":"VACUUM","photoHashes":["ab12"],"person":"林师傅","latitude":25.43,"longitude":119.01,
+                 "checkedInAt":"2026-05-01T02:20:00Z","source":"APP"}""");
+    }
+
+    @Test
+    void offlineEventAndDeadLetter() {
+        assertShape(Topics.OFFLINE, new OfflineEvent("o-1", USCC, "350304101", "GATEWAY", USCC + "-GW01", "START", T0,
+                T0.plusSeconds(600)), """
+                {"eventId":"o-1","uscc":"91350304MA2YB1XK0U","regionCode":"350304101","scope":"GATEWAY",
+                 "subject":"91350304MA2YB1XK0U-GW01","status":"START","lastSeen":"2026-05-01T02:20:00Z",
+                 "at":"2026-05-01T02:30:00Z"}""");
+        assertShape(Topics.DEAD_LETTER, new DeadLetter("dust.filing", USCC, "f-1", "INVALID_FILING_WINDOW",
+                "计划结束早于开始", "risk-engine", T0), """
+                {"sourceTopic":"dust.filing","key":"91350304MA2YB1XK0U","eventId":"f-1","reason":"INVALID_FILING_WINDOW",
+                 "detail":"计划结束早于开始","service":"risk-engine","at":"2026-05-01T02:20:00Z"}""");
     }
 
     @Test

@@ -1,6 +1,13 @@
 package dustwatch.risk;
 
+import dustwatch.contracts.cleaning.CleaningCheckIn;
+import dustwatch.contracts.cleaning.CleaningFrequency;
+import dustwatch.contracts.cleaning.CleaningPlan;
 import dustwatch.contracts.disposal.DisposalEvent;
+import dustwatch.contracts.filing.Filing;
+import dustwatch.contracts.filing.FilingKind;
+import dustwatch.contracts.filing.FilingStatus;
+import dustwatch.contracts.reading.Heartbeat;
 import dustwatch.contracts.disposal.WarningState;
 import dustwatch.contracts.enterprise.CollectorType;
 import dustwatch.contracts.enterprise.DustCollector;
@@ -13,6 +20,7 @@ import dustwatch.contracts.reading.ReadingBatch;
 import dustwatch.contracts.warning.Warning;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -64,6 +72,42 @@ public final class Fixtures {
 
     public static ReadingBatch batch(String eventId, String uscc, String region, Instant at, Reading... readings) {
         return new ReadingBatch(eventId, uscc, region, uscc + "-GW01", at, false, true, at, List.of(readings));
+    }
+
+    public static Heartbeat heartbeat(String uscc, Instant at) {
+        return new Heartbeat(UUID.randomUUID().toString(), uscc, uscc + "-GW01", at, "2.1.0", 0, true);
+    }
+
+    /** A late or store-and-forward batch. */
+    public static ReadingBatch resend(String uscc, String region, Instant collected, Instant received, Reading... readings) {
+        return new ReadingBatch(UUID.randomUUID().toString(), uscc, region, uscc + "-GW01", collected, true, true, received,
+                List.of(readings));
+    }
+
+    /** A NORMAL batch received at {@code received}. */
+    public static ReadingBatch received(String uscc, String region, Instant collected, Instant received, Reading... readings) {
+        return new ReadingBatch(UUID.randomUUID().toString(), uscc, region, uscc + "-GW01", collected, false, true, received,
+                List.of(readings));
+    }
+
+    /** An approved filing of the whole enterprise. */
+    public static Filing approvedFiling(String uscc, String region, FilingKind kind, Instant start, Instant end) {
+        return new Filing("f-" + UUID.randomUUID(), uscc, region, kind, null, start, end, "设备检修停产",
+                FilingStatus.APPROVED, "huangshi-duty", "TOWN", "API", start);
+    }
+
+    /** Day shift 08:00–20:00 and night shift 20:00–08:00 China time; one per-shift area; registered at 22:00 the evening before SHIFT_START (10:00), so only the night shift is due. */
+    public static CleaningPlan shiftPlan(String uscc, String region) {
+        return new CleaningPlan(uscc, region,
+                List.of(new CleaningPlan.Area("SANDING-FLOOR", "砂光车间地面", CleaningFrequency.PER_SHIFT)),
+                List.of(new CleaningPlan.Shift("白班", LocalTime.of(8, 0), LocalTime.of(20, 0)),
+                        new CleaningPlan.Shift("夜班", LocalTime.of(20, 0), LocalTime.of(8, 0))),
+                SHIFT_START.minus(java.time.Duration.ofHours(12)));
+    }
+
+    public static CleaningCheckIn checkIn(String uscc, String region, String area, Instant at, String photoHash) {
+        return new CleaningCheckIn("c-" + UUID.randomUUID(), uscc, region, area, "VACUUM", List.of(photoHash), "林师傅",
+                25.43, 119.01, at, "APP");
     }
 
     public static DisposalEvent disposal(Warning warning, WarningState from, WarningState to, Instant at) {

@@ -89,6 +89,11 @@ class RiskEngineIT {
                 .andExpect(jsonPath("$.dynamicScore").value(20.0))
                 .andExpect(jsonPath("$.colour").value("YELLOW"))
                 .andExpect(jsonPath("$.assessedAt").value(org.hamcrest.Matchers.endsWith("+08:00")));
+        mvc.perform(get("/api/v1/risk/enterprises/" + WOOD_PLANT + "/status").header("Authorization", "Bearer huangshi"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.openAlarms[0].rule").value("DRY_HOPPER_TEMP_HIGH"))
+                .andExpect(jsonPath("$.online").value(true))
+                .andExpect(jsonPath("$.gateways[0].gatewayCode").value(WOOD_PLANT + "-GW01"));
         mvc.perform(get("/api/v1/risk/enterprises/" + WOOD_PLANT).header("Authorization", "Bearer xindu"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));

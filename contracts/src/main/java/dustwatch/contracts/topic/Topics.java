@@ -1,8 +1,13 @@
 package dustwatch.contracts.topic;
 
 import dustwatch.contracts.alarm.Alarm;
+import dustwatch.contracts.availability.OfflineEvent;
+import dustwatch.contracts.cleaning.CleaningCheckIn;
+import dustwatch.contracts.cleaning.CleaningPlan;
+import dustwatch.contracts.deadletter.DeadLetter;
 import dustwatch.contracts.disposal.DisposalEvent;
 import dustwatch.contracts.enterprise.EnterpriseProfile;
+import dustwatch.contracts.filing.Filing;
 import dustwatch.contracts.notification.Notification;
 import dustwatch.contracts.reading.Heartbeat;
 import dustwatch.contracts.reading.ReadingBatch;
@@ -45,10 +50,26 @@ public final class Topics {
     /** Delivery log of alert-service. */
     public static final Topic<String, Notification> NOTIFICATIONS =
             new Topic<>("dust.notifications", USCC, new JsonSerde<>(Notification.class), false);
+    /** Stop-production and maintenance filings (报备), every submission, approval and revocation. */
+    public static final Topic<String, Filing> FILINGS =
+            new Topic<>("dust.filing", USCC, new JsonSerde<>(Filing.class), false);
+    /** Cleaning plans (清扫计划): the latest plan per enterprise. */
+    public static final Topic<String, CleaningPlan> CLEANING_PLANS =
+            new Topic<>("dust.cleaning-plan", USCC, new JsonSerde<>(CleaningPlan.class), true);
+    /** Cleaning check-ins (清扫打卡). */
+    public static final Topic<String, CleaningCheckIn> CLEANING_CHECK_INS =
+            new Topic<>("dust.cleaning", USCC, new JsonSerde<>(CleaningCheckIn.class), false);
+    /** Gateways and enterprises going offline and coming back (离线/恢复在线), from the risk engine. */
+    public static final Topic<String, OfflineEvent> OFFLINE =
+            new Topic<>("dust.offline", USCC, new JsonSerde<>(OfflineEvent.class), false);
+    /** Records a service could not apply, with the reason (死信). */
+    public static final Topic<String, DeadLetter> DEAD_LETTER =
+            new Topic<>("dust.dead-letter", USCC, new JsonSerde<>(DeadLetter.class), false);
 
     /** All topics, for creating them at start-up. */
     public static final List<Topic<String, ?>> ALL = List.of(
-            READINGS, HEARTBEATS, REGISTRY, ALARMS, RISK_ASSESSMENTS, WARNINGS, DISPOSAL_EVENTS, NOTIFICATIONS);
+            READINGS, HEARTBEATS, REGISTRY, ALARMS, RISK_ASSESSMENTS, WARNINGS, DISPOSAL_EVENTS, NOTIFICATIONS,
+            FILINGS, CLEANING_PLANS, CLEANING_CHECK_INS, OFFLINE, DEAD_LETTER);
 
     private Topics() {
     }

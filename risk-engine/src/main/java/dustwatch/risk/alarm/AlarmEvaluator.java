@@ -9,25 +9,38 @@ import dustwatch.contracts.reading.SignalType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Applies one alarm rule (报警规则, domain reference §1.2) to one good-quality reading, given what is remembered
- * about the (point, rule) pair. Pure: no Kafka, no clock; time is the reading's collect time.
+ * Applies one alarm rule (报警规则, domain reference §1.2) to one good-quality live reading, given what is
+ * remembered about the (point, rule) pair. Pure: no Kafka, no clock; time is the reading's collect time.
  *
- * <p>The condition first holding remembers {@code since}; the alarm STARTs on the first value at which it
- * has held for at least the rule's duration; it ENDs on the first value where it no longer holds. A
- * run-gated rule (§1.2 "evaluated only while the collector fan is running") is not evaluated while the fan
- * is stopped or unknown: a pending run is forgotten and an active alarm ends, because its condition
- * (ΔP, flow) means nothing with the fan off.
+ * <ul>
+ *   <li>The condition first holding remembers {@code since}; the alarm STARTs on the first value at which it
+ *   has held for at least the rule's duration.</li>
+ *   <li>Hysteresis: an active alarm ENDs on the first value that no longer satisfies the rule's clear level
+ *   (e.g. set ≥ 70 ℃, clear below 67 ℃), not its set level.</li>
+ *   <li>Flapping: an alarm that started {@code starts} times within the window is not ended by a clear value;
+ *   it stays open, marked flapping, and ends once its value has stayed clear for the quiet time.</li>
+ *   <li>RISE rules compare the rate between this and the previous value (per minute) with the threshold.</li>
+ *   <li>A run-gated rule (§1.2) is not evaluated while the fan is stopped or unknown: a pending run is
+ *   forgotten and an active alarm ends, because its condition (ΔP, flow) means nothing with the fan off.</li>
+ * </ul>
  */
 public final class AlarmEvaluator {
     private final String configVersion;
+    private final AlarmRuleProperties.Flapping flapping;
 
-    /** @param configVersion stamped on every alarm produced ({@link AlarmRuleProperties#alarmConfigVersion()}) */
-    public AlarmEvaluator(String configVersion) {
+    /**
+     * @param configVersion stamped on every alarm produced ({@link AlarmRuleProperties#alarmConfigVersion()})
+     * @param flapping      the flapping settings
+     */
+    public AlarmEvaluator(String configVersion, AlarmRuleProperties.Flapping flapping) {
         this.configVersion = configVersion;
+        this.flapping = flapping;
     }
 
     /**
@@ -37,14 +50,13 @@ public final class AlarmEvaluator {
      * @param alarm the START or END alarm to publish, or null
      */
     public record Outcome(RuleState next, Alarm alarm) {
-        static final Outcome NOTHING_REMEMBERED = new Outcome(null, null);
     }
 
     /**
      * Evaluates {@code rule} on {@code reading}.
      *
-     * @param current    the pair's state, null when the condition did not hold so far
-     * @param reading    a quality-0 reading of the rule's parameter (callers filter quality, §2.5)
+     * @param current    the pair's state, null when nothing is remembered
+     * @param reading    a quality-0 live reading of the rule's parameter (callers filter quality, §2.5)
      * @param at         the reading's collect time
      * @param fanRunning the collector's last FAN_RUN value is 1
      * @param owner      enterprise, region and collector of the point
@@ -54,70 +66,130 @@ public final class AlarmEvaluator {
         if (current != null && current.lastSeen() != null && at.isBefore(current.lastSeen())) {
             return new Outcome(current, null); // late value: history is not rewritten
         }
+        List<Instant> starts = recentStarts(current, at);
+        boolean active = current != null && current.active();
         if (rule.runGated() && !fanRunning) {
-            if (current != null && current.active()) {
-                return new Outcome(null, end(rule, current, reading, at, owner, "风机停止"));
+            if (active) {
+                return new Outcome(quiet(owner, reading, rule, starts, at), end(rule, current, reading, at, owner, "风机停止"));
             }
-            return Outcome.NOTHING_REMEMBERED;
+            return new Outcome(quiet(owner, reading, rule, starts, at), null);
         }
-        boolean holds = rule.comparison().holds(reading.value(), rule.threshold());
+        double measured = measured(rule, current, reading.value(), at);
+        if (active) {
+            boolean stillHolds = !Double.isNaN(measured) && rule.comparison().holds(measured, rule.clearLevel());
+            if (stillHolds) {
+                return new Outcome(with(current, current.since(), at, reading.value(), starts, current.flapping(), null), null);
+            }
+            boolean flaps = current.flapping() || (flapping.starts() > 0 && starts.size() >= flapping.starts());
+            if (flaps) {
+                Instant clearSince = current.clearSince() != null ? current.clearSince() : at;
+                if (Duration.between(clearSince, at).toMinutes() < flapping.quietMinutes()) {
+                    return new Outcome(with(current, current.since(), at, reading.value(), starts, true, clearSince), null);
+                }
+                return new Outcome(quiet(owner, reading, rule, starts, at),
+                        end(rule, current, reading, at, owner, "振荡报警平息"));
+            }
+            return new Outcome(quiet(owner, reading, rule, starts, at), end(rule, current, reading, at, owner, null));
+        }
+        boolean holds = !Double.isNaN(measured) && rule.comparison().holds(measured, rule.threshold());
         if (!holds) {
-            if (current != null && current.active()) {
-                return new Outcome(null, end(rule, current, reading, at, owner, null));
-            }
-            return Outcome.NOTHING_REMEMBERED;
+            return new Outcome(quiet(owner, reading, rule, starts, at), null);
         }
-        RuleState pending = current != null ? current
-                : new RuleState(owner.uscc(), reading.pointCode(), rule.id(), at, at, false, null, null, false, null);
-        if (pending.active()) {
-            return new Outcome(withLastSeen(pending, at), null);
-        }
-        long heldSeconds = Duration.between(pending.since(), at).toSeconds();
+        Instant since = current != null && current.since() != null ? current.since() : at;
+        long heldSeconds = Duration.between(since, at).toSeconds();
         if (heldSeconds < rule.durationSeconds()) {
-            return new Outcome(withLastSeen(pending, at), null);
+            RuleState pending = new RuleState(owner.uscc(), reading.pointCode(), rule.id(), since, at, false, null,
+                    null, false, null, reading.value(), starts, false, null);
+            return new Outcome(pending, null);
         }
-        String alarmId = alarmId(owner.uscc(), reading.pointCode(), rule.id(), pending.since());
-        String description = describeStart(rule, reading.value(), heldSeconds);
-        RuleState started = new RuleState(pending.uscc(), pending.pointCode(), rule.id(), pending.since(), at, true,
-                alarmId, rule.severity(), rule.hardTrigger(), description);
+        String alarmId = alarmId(owner.uscc(), reading.pointCode(), rule.id(), since);
+        String description = describeStart(rule, measured, heldSeconds);
+        List<Instant> withThis = new ArrayList<>(starts);
+        withThis.add(since);
+        RuleState started = new RuleState(owner.uscc(), reading.pointCode(), rule.id(), since, at, true,
+                alarmId, rule.severity(), rule.hardTrigger(), description, reading.value(), withThis, false, null);
         Alarm alarm = new Alarm(alarmId, owner.uscc(), owner.regionCode(), owner.collectorCode(), reading.pointCode(),
                 rule.param(), rule.id(), rule.type(), rule.severity(), AlarmStatus.START, reading.value(),
-                rule.threshold(), rule.param().unit(), pending.since(), null, description, configVersion);
+                rule.threshold(), unit(rule), since, null, description, configVersion);
         return new Outcome(started, alarm);
+    }
+
+    /** The value compared: the reading, or for RISE its rate per minute since the previous value (NaN if none). */
+    private static double measured(AlarmRule rule, RuleState current, double value, Instant at) {
+        if (rule.comparison() != Comparison.RISE) {
+            return value;
+        }
+        if (current == null || current.lastValue() == null || current.lastSeen() == null) {
+            return Double.NaN;
+        }
+        double minutes = Duration.between(current.lastSeen(), at).toMillis() / 60_000.0;
+        return minutes <= 0 ? Double.NaN : (value - current.lastValue()) / minutes;
+    }
+
+    private List<Instant> recentStarts(RuleState current, Instant at) {
+        if (current == null || flapping.starts() <= 0) {
+            return List.of();
+        }
+        Instant from = at.minus(Duration.ofMinutes(flapping.windowMinutes()));
+        return current.recentStarts().stream().filter(s -> !s.isBefore(from)).toList();
+    }
+
+    /** The state of a pair whose condition does not hold: kept only for what still matters (rates, flapping). */
+    private static RuleState quiet(PointOwner owner, Reading reading, AlarmRule rule, List<Instant> starts, Instant at) {
+        if (starts.isEmpty() && rule.comparison() != Comparison.RISE) {
+            return null;
+        }
+        return new RuleState(owner.uscc(), reading.pointCode(), rule.id(), null, at, false, null, null, false, null,
+                reading.value(), starts, false, null);
     }
 
     private Alarm end(AlarmRule rule, RuleState current, Reading reading, Instant at, PointOwner owner, String cause) {
         String description = describeEnd(rule, reading.value(), cause);
         return new Alarm(current.alarmId(), owner.uscc(), owner.regionCode(), owner.collectorCode(),
                 current.pointCode(), rule.param(), rule.id(), rule.type(), current.severity(), AlarmStatus.END,
-                reading.value(), rule.threshold(), rule.param().unit(), current.since(), at, description, configVersion);
+                reading.value(), rule.threshold(), unit(rule), current.since(), at, description, configVersion);
     }
 
-    private static RuleState withLastSeen(RuleState s, Instant at) {
-        return new RuleState(s.uscc(), s.pointCode(), s.ruleId(), s.since(), at, s.active(), s.alarmId(), s.severity(),
-                s.hardTrigger(), s.description());
+    private static RuleState with(RuleState s, Instant since, Instant at, double value, List<Instant> starts,
+                                  boolean flapping, Instant clearSince) {
+        return new RuleState(s.uscc(), s.pointCode(), s.ruleId(), since, at, s.active(), s.alarmId(), s.severity(),
+                s.hardTrigger(), s.description(), value, starts, flapping, clearSince);
+    }
+
+    private static String unit(AlarmRule rule) {
+        return rule.comparison() == Comparison.RISE ? rule.param().unit() + "/min" : rule.param().unit();
     }
 
     /**
      * A START sentence, e.g. {@code 灰斗温度 72.6 ℃ ≥ 70.0 ℃ 持续 60 s}; digital signals read
-     * {@code 锁气卸灰故障 = 1 持续 60 s}; instantaneous rules omit the duration.
+     * {@code 锁气卸灰故障 = 1 持续 60 s}; rates read {@code 灰斗温度上升 1.2 ℃/min ↑≥ 1.0 ℃/min}; instantaneous
+     * rules omit the duration.
      */
     static String describeStart(AlarmRule rule, double value, long heldSeconds) {
         ParameterCode p = rule.param();
-        String sentence = p.signalType() == SignalType.DI
-                ? p.chineseName() + " " + rule.comparison().symbol() + " " + (long) rule.threshold()
-                : p.chineseName() + " " + quantity(value, p) + " " + rule.comparison().symbol() + " "
-                + quantity(rule.threshold(), p);
+        String sentence;
+        if (rule.comparison() == Comparison.RISE) {
+            sentence = p.chineseName() + "上升 " + String.format(Locale.ROOT, "%.1f", value) + " " + p.unit() + "/min "
+                    + rule.comparison().symbol() + " " + String.format(Locale.ROOT, "%.1f", rule.threshold()) + " "
+                    + p.unit() + "/min";
+        } else if (p.signalType() != SignalType.AI) {
+            sentence = p.chineseName() + " " + rule.comparison().symbol() + " " + (long) rule.threshold();
+        } else {
+            sentence = p.chineseName() + " " + quantity(value, p) + " " + rule.comparison().symbol() + " "
+                    + quantity(rule.threshold(), p);
+        }
         return rule.durationSeconds() > 0 ? sentence + " 持续 " + heldSeconds + " s" : sentence;
     }
 
     /** An END sentence, e.g. {@code 灰斗温度 65.0 ℃ 恢复（报警阈值 ≥ 70.0 ℃）}. */
     static String describeEnd(AlarmRule rule, double value, String cause) {
         ParameterCode p = rule.param();
-        String threshold = p.signalType() == SignalType.DI ? String.valueOf((long) rule.threshold())
-                : quantity(rule.threshold(), p);
-        String current = p.signalType() == SignalType.DI ? p.chineseName() + " = " + (long) value
-                : p.chineseName() + " " + quantity(value, p);
+        boolean analog = p.signalType() == SignalType.AI && rule.comparison() != Comparison.RISE;
+        String threshold = analog ? quantity(rule.threshold(), p)
+                : rule.comparison() == Comparison.RISE ? String.format(Locale.ROOT, "%.1f", rule.threshold()) + " " + p.unit() + "/min"
+                : String.valueOf((long) rule.threshold());
+        String current = p.signalType() == SignalType.AI ? p.chineseName() + " " + quantity(value, p)
+                : p.chineseName() + " = " + (long) value;
         return (cause != null ? cause + "，" : "") + current + " 恢复（报警阈值 " + rule.comparison().symbol() + " "
                 + threshold + "）";
     }

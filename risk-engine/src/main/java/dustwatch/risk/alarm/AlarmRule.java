@@ -12,8 +12,11 @@ import java.util.Objects;
  *
  * @param id              rule id, stamped on the alarm, e.g. {@code DRY_HOPPER_TEMP_HIGH}
  * @param param           the catalogue parameter the rule watches
- * @param comparison      GE, LE or EQ
- * @param threshold       in the parameter's unit ({@link ParameterCode#unit()}: ℃, Pa, m, m³/h, %LEL, 0/1)
+ * @param comparison      GE, LE, EQ, or RISE (rate of rise between consecutive values, per minute)
+ * @param threshold       set level, in the parameter's unit ({@link ParameterCode#unit()}: ℃, Pa, m, m³/h,
+ *                        %LEL, 0/1), or in unit per minute for RISE
+ * @param clearThreshold  clear level (hysteresis): an active alarm ends only when the value no longer satisfies
+ *                        {@code comparison clearThreshold}; null = the set level (no hysteresis)
  * @param durationSeconds how long the condition must hold before the alarm starts; 0 = on the first value
  * @param type            alarm type on the wire (HIGH, HIGH_HIGH, LOW, DI_FAULT …)
  * @param severity        weight class in the dynamic risk score (§3.2 step B)
@@ -25,13 +28,17 @@ public record AlarmRule(
         ParameterCode param,
         Comparison comparison,
         double threshold,
+        Double clearThreshold,
         long durationSeconds,
         AlarmType type,
         Severity severity,
         boolean runGated,
         boolean hardTrigger) {
 
-    /** @throws IllegalArgumentException when a field is missing or the duration is negative */
+    /**
+     * @throws IllegalArgumentException when a field is missing, the duration is negative or the clear level lies
+     *                                  beyond the set level
+     */
     public AlarmRule {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("an alarm rule needs an id");
@@ -43,5 +50,19 @@ public record AlarmRule(
         if (durationSeconds < 0) {
             throw new IllegalArgumentException("alarm rule " + id + " has a negative duration");
         }
+        if (clearThreshold != null && (comparison == Comparison.GE || comparison == Comparison.RISE)
+                && clearThreshold > threshold) {
+            throw new IllegalArgumentException("alarm rule " + id + ": clear level " + clearThreshold
+                    + " above its set level " + threshold);
+        }
+        if (clearThreshold != null && comparison == Comparison.LE && clearThreshold < threshold) {
+            throw new IllegalArgumentException("alarm rule " + id + ": clear level " + clearThreshold
+                    + " below its set level " + threshold);
+        }
+    }
+
+    /** The level an active alarm must leave to end: {@code clearThreshold}, or the set level without one. */
+    public double clearLevel() {
+        return clearThreshold != null ? clearThreshold : threshold;
     }
 }

@@ -7,7 +7,9 @@ public enum Comparison {
     /** value ≤ threshold (low alarms). */
     LE("≤"),
     /** value = threshold (digital signals, e.g. fault = 1). */
-    EQ("=");
+    EQ("="),
+    /** rate of rise ≥ threshold per minute between two consecutive values (升温速率). */
+    RISE("↑≥");
 
     private static final double EPSILON = 1e-9;
     private final String symbol;
@@ -27,6 +29,7 @@ public enum Comparison {
             case GE -> value >= threshold;
             case LE -> value <= threshold;
             case EQ -> Math.abs(value - threshold) < EPSILON;
+            case RISE -> value >= threshold; // value is the rate per minute, computed by the evaluator
         };
     }
 }

@@ -3,22 +3,29 @@ package dustwatch.risk.alarm;
 import dustwatch.contracts.alarm.Severity;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What the engine remembers about one (point, rule) pair between readings: since when the rule's condition
- * has held and, once the duration is reached, the started alarm (报警). Kept in a state store keyed
- * {@code {uscc}|{pointCode}|{ruleId}}. Absent while the condition does not hold.
+ * has held and, once the duration is reached, the started alarm (报警); the recent starts (for flapping) and
+ * the last value (for rates of rise). Kept in a state store keyed {@code {uscc}|{pointCode}|{ruleId}};
+ * forgotten when nothing of it matters any more.
  *
- * @param uscc        enterprise code
- * @param pointCode   the point
- * @param ruleId      the rule
- * @param since       collect time of the first value of the current run of crossing values
- * @param lastSeen    collect time of the latest value evaluated (older values are ignored)
- * @param active      true once the alarm has started
- * @param alarmId     id of the started alarm, null while pending
- * @param severity    severity of the started alarm, null while pending
- * @param hardTrigger whether the started alarm forces RED
- * @param description the START description, null while pending
+ * @param uscc          enterprise code
+ * @param pointCode     the point
+ * @param ruleId        the rule
+ * @param since         collect time of the first value of the current run of crossing values, null when the
+ *                      condition does not hold
+ * @param lastSeen      collect time of the latest value evaluated (older values are ignored)
+ * @param active        true once the alarm has started
+ * @param alarmId       id of the started alarm, null while pending
+ * @param severity      severity of the started alarm, null while pending
+ * @param hardTrigger   whether the started alarm forces RED
+ * @param description   the START description, null while pending
+ * @param lastValue     the latest value evaluated
+ * @param recentStarts  start times of this pair's alarms within the flapping window, oldest first
+ * @param flapping      the active alarm is flapping (振荡): clear values do not end it at once
+ * @param clearSince    while flapping, collect time since when the value has stayed clear
  */
 public record RuleState(
         String uscc,
@@ -30,7 +37,15 @@ public record RuleState(
         String alarmId,
         Severity severity,
         boolean hardTrigger,
-        String description) {
+        String description,
+        Double lastValue,
+        List<Instant> recentStarts,
+        boolean flapping,
+        Instant clearSince) {
+
+    public RuleState {
+        recentStarts = recentStarts == null ? List.of() : List.copyOf(recentStarts);
+    }
 
     /** The store key of a (point, rule) pair: {@code {uscc}|{pointCode}|{ruleId}}. */
     public static String key(String uscc, String pointCode, String ruleId) {

@@ -15,4 +15,13 @@ public interface LatestAssessments {
      * @throws AssessmentsUnavailableException when the store cannot be read right now (starting, rebalancing)
      */
     Optional<RiskAssessment> find(String uscc);
+
+    /**
+     * The whole risk picture of an enterprise.
+     *
+     * @param uscc the enterprise's USCC
+     * @return empty when the engine does not know the enterprise
+     * @throws AssessmentsUnavailableException when the stores cannot be read right now (starting, rebalancing)
+     */
+    Optional<EnterpriseStatus> status(String uscc);
 }

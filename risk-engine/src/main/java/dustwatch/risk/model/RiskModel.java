@@ -26,11 +26,13 @@ import java.util.Optional;
  * <ul>
  *   <li>Step A, inherent score I from the profile: dust type, dust-exposed workers, collectors (dry ×3 + wet ×2,
  *   capped), ignition-prone process, dry collectors indoors (capped); level A/B/C/D.</li>
- *   <li>Step B, dynamic score D from the active alarms: each weighs its severity's points times the duration
- *   multiplier of how long it has been active; the alarm block and D are capped; band H/M/L/NONE.</li>
- *   <li>Step C, colour from the matrix (none for band NONE); an active hard-trigger alarm forces RED.</li>
+ *   <li>Step B, dynamic score D from the enterprise's state; D is capped; band H/M/L/NONE.</li>
+ *   <li>Step C, colour from the matrix (none for band NONE); a hard trigger (a flagged rule's active alarm or a
+ *   configured {@link HardTrigger}) forces RED.</li>
  * </ul>
- * Not modelled (no input yet): open major hazards, repeated alarms, SLA, offline, cleaning, filing factors.
+ * Step B is the sum of the {@link DynamicFactor} classes: active alarms, repeated alarms, offline during
+ * production, missed cleaning check-ins, filing mismatch. Not modelled yet: open major hazards, alarms unhandled
+ * past their SLA, online rate, overdue warnings.
  */
 public final class RiskModel {
     private static final Map<DustType, String> DUST_NAMES = Map.of(
@@ -39,9 +41,22 @@ public final class RiskModel {
             DustType.OTHER, "其他可燃粉尘");
 
     private final RiskModelProperties config;
+    private final AlarmBlockFactor alarmBlock;
+    private final CleaningFactor cleaning;
+    private final List<DynamicFactor> dynamicFactors;
 
     public RiskModel(RiskModelProperties config) {
         this.config = config;
+        RiskModelProperties.Factors f = config.factors();
+        this.alarmBlock = new AlarmBlockFactor(f.alarms());
+        this.cleaning = new CleaningFactor(f.cleaning());
+        this.dynamicFactors = List.of(alarmBlock, new RepeatedAlarmsFactor(f.repeats()), new OfflineFactor(f.offline()),
+                cleaning, new FilingMismatchFactor(f.filingMismatch()));
+    }
+
+    /** The cleaning factor, for compliance figures. */
+    public CleaningFactor cleaning() {
+        return cleaning;
     }
 
     /** The configuration version stamped on assessments and warnings. */
@@ -107,33 +122,26 @@ public final class RiskModel {
         return new InherentRisk(score, level, List.copyOf(factors));
     }
 
-    /** Step B: the dynamic score of the active alarms at event time {@code at}. */
-    public DynamicRisk dynamic(List<ActiveAlarm> alarms, Instant at) {
-        RiskModelProperties.Dynamic w = config.dynamic();
+    /** Step B: the dynamic score of an enterprise at {@code at}, the sum of every factor class, capped. */
+    public DynamicRisk dynamic(EnterpriseRiskState state, Instant at) {
         List<RiskFactor> factors = new ArrayList<>();
-        double block = 0;
-        for (ActiveAlarm alarm : alarms.stream().sorted(mainFirst()).toList()) {
-            double base = switch (alarm.severity()) {
-                case CRITICAL -> w.criticalAlarmPoints();
-                case MAJOR -> w.majorAlarmPoints();
-                case MINOR -> w.minorAlarmPoints();
-            };
-            long minutes = alarm.since() == null ? 0 : Math.max(0, Duration.between(alarm.since(), at).toMinutes());
-            double factor = w.durationMultipliers().stream().filter(m -> minutes >= m.minutes()).findFirst()
-                    .map(RiskModelProperties.DurationMultiplier::factor).orElse(1.0);
-            double points = base * factor;
-            block += points;
-            String detail = alarm.description() + " " + fmt(base)
-                    + (factor != 1.0 ? " ×" + fmt(factor) + "（已持续 " + minutes + " min）" : "");
-            factors.add(new RiskFactor("ALARM_" + alarm.severity(), points, detail));
+        for (DynamicFactor f : dynamicFactors) {
+            factors.addAll(f.contributions(state, at));
         }
-        if (block > w.alarmCap()) {
-            factors.add(new RiskFactor("ALARM_BLOCK_CAP", w.alarmCap() - block, "报警项封顶 " + fmt(w.alarmCap())));
-            block = w.alarmCap();
-        }
-        double score = Math.min(w.cap(), block);
-        if (score < block) {
-            factors.add(new RiskFactor("DYNAMIC_CAP", score - block, "动态风险封顶 " + fmt(w.cap())));
+        return capped(factors);
+    }
+
+    /** Step B for active alarms alone (the alarm block). */
+    public DynamicRisk dynamic(List<ActiveAlarm> alarms, Instant at) {
+        return capped(new ArrayList<>(alarmBlock.contributions(alarms, at)));
+    }
+
+    private DynamicRisk capped(List<RiskFactor> factors) {
+        RiskModelProperties.Dynamic w = config.dynamic();
+        double sum = factors.stream().mapToDouble(RiskFactor::points).sum();
+        double score = Math.min(w.cap(), sum);
+        if (score < sum) {
+            factors.add(new RiskFactor("DYNAMIC_CAP", score - sum, "动态风险封顶 " + fmt(w.cap())));
         }
         DynamicBand band = score >= w.bandH() ? DynamicBand.H
                 : score >= w.bandM() ? DynamicBand.M
@@ -150,23 +158,71 @@ public final class RiskModel {
     }
 
     /**
-     * The full assessment of an enterprise at event time {@code at}: steps A–C and the hard triggers.
+     * The full assessment of an enterprise at {@code at}: steps A–C and the hard triggers.
      *
+     * @param state the enterprise's state; its profile must be known
+     * @param at    the platform's now (wall-clock time, or the latest evidence when later)
      * @return an assessment whose factors list I's factors, then D's, then the hard trigger if any
      */
-    public RiskAssessment assess(EnterpriseProfile profile, List<ActiveAlarm> alarms, Instant at) {
+    public RiskAssessment assess(EnterpriseRiskState state, Instant at) {
+        EnterpriseProfile profile = state.profile();
         InherentRisk i = inherent(profile);
-        DynamicRisk d = dynamic(alarms, at);
-        Optional<ActiveAlarm> hard = alarms.stream().filter(ActiveAlarm::hardTrigger).min(mainFirst());
+        DynamicRisk d = dynamic(state, at);
         List<RiskFactor> factors = new ArrayList<>(i.factors());
         factors.addAll(d.factors());
         Colour colour = colour(i.level(), d.band());
+        Optional<HardTriggerHit> hard = hardTrigger(state, at);
         if (hard.isPresent()) {
             colour = Colour.RED;
-            factors.add(new RiskFactor("HARD_TRIGGER", 0, "一票否决：" + hard.get().description()));
+            factors.add(hard.get().factor());
         }
         return new RiskAssessment(profile.uscc(), profile.regionCode(), at, i.score(), i.level(), d.score(), d.band(),
-                colour, hard.map(ActiveAlarm::ruleId).orElse(null), factors, config.configVersion());
+                colour, hard.map(HardTriggerHit::id).orElse(null), factors, config.configVersion());
+    }
+
+    /** Assessment of a profile and its active alarms only (no other input). */
+    public RiskAssessment assess(EnterpriseProfile profile, List<ActiveAlarm> alarms, Instant at) {
+        EnterpriseRiskState state = new EnterpriseRiskState(profile.uscc());
+        state.profile(profile);
+        alarms.forEach(a -> state.openAlarms().put(a.ruleId() + "|" + a.pointCode(), a));
+        return assess(state, at);
+    }
+
+    /**
+     * A hard trigger that fires.
+     *
+     * @param id     the flagged rule's id or the configured trigger's id
+     * @param factor {@code HARD_TRIGGER}, 0 points, detail {@code 一票否决：…}
+     */
+    record HardTriggerHit(String id, RiskFactor factor) {
+    }
+
+    /** The hard trigger that fires: a rule flagged hard-trigger with an active alarm, else a configured combination. */
+    Optional<HardTriggerHit> hardTrigger(EnterpriseRiskState state, Instant at) {
+        Optional<ActiveAlarm> flagged = state.activeAlarms().stream().filter(ActiveAlarm::hardTrigger).min(mainFirst());
+        if (flagged.isPresent()) {
+            return Optional.of(new HardTriggerHit(flagged.get().ruleId(),
+                    new RiskFactor("HARD_TRIGGER", 0, "一票否决：" + flagged.get().description())));
+        }
+        for (HardTrigger t : config.hardTriggers()) {
+            if (t.allOf().stream().allMatch(rule -> satisfied(state, rule, t, at))) {
+                return Optional.of(new HardTriggerHit(t.id(), new RiskFactor("HARD_TRIGGER", 0, "一票否决：" + t.description())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean satisfied(EnterpriseRiskState state, String rule, HardTrigger t, Instant at) {
+        boolean held = state.activeAlarms().stream().anyMatch(a -> a.ruleId().equals(rule) && a.since() != null
+                && Duration.between(a.since(), at).toMinutes() >= t.heldMinutes());
+        if (held) {
+            return true;
+        }
+        if (t.withinMinutes() <= 0) {
+            return false;
+        }
+        Instant from = at.minus(Duration.ofMinutes(t.withinMinutes()));
+        return state.alarmStarts().stream().anyMatch(s -> s.ruleId().equals(rule) && !s.at().isBefore(from));
     }
 
     /**
@@ -178,7 +234,7 @@ public final class RiskModel {
         return alarms.stream().min(mainFirst());
     }
 
-    private static Comparator<ActiveAlarm> mainFirst() {
+    static Comparator<ActiveAlarm> mainFirst() {
         return Comparator.comparing((ActiveAlarm a) -> !a.hardTrigger())
                 .thenComparing(a -> a.severity() == null ? Severity.MINOR : a.severity())
                 .thenComparing(a -> a.since() == null ? Instant.MAX : a.since())

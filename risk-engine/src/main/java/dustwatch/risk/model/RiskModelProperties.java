@@ -7,28 +7,51 @@ import dustwatch.contracts.risk.InherentLevel;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code dustwatch.risk.model.*}: every weight and threshold of the risk model (风险评估模型), domain reference
- * §3.2. Defaults in application.yml equal {@link #defaults()}.
+ * §3.2. The defaults live in the shipped application.yml only (tests bind it). Validated when bound: a missing
+ * block, a hole in the colour matrix or unordered bands stop the service with a message naming them.
  *
  * @param configVersion stamped on every assessment and warning
  * @param inherent      step A weights
- * @param dynamic       step B weights
+ * @param dynamic       step B cap and bands
+ * @param factors       step B weights, one block per factor
+ * @param hardTriggers  combined hard triggers (rules flagged hard-trigger need none)
  * @param colourMatrix  step C: colour per inherent level and dynamic band (band NONE gives no colour)
  */
 @ConfigurationProperties("dustwatch.risk.model")
-public record RiskModelProperties(String configVersion, Inherent inherent, Dynamic dynamic,
+public record RiskModelProperties(String configVersion, Inherent inherent, Dynamic dynamic, Factors factors,
+                                  List<HardTrigger> hardTriggers,
                                   Map<InherentLevel, Map<DynamicBand, Colour>> colourMatrix) {
 
+    /** @throws IllegalArgumentException naming what is missing or inconsistent */
     public RiskModelProperties {
-        configVersion = configVersion == null ? "risk-model-default" : configVersion;
-        inherent = inherent == null ? defaults().inherent() : inherent;
-        dynamic = dynamic == null ? defaults().dynamic() : dynamic;
-        colourMatrix = colourMatrix == null ? defaultMatrix() : Map.copyOf(colourMatrix);
+        require(configVersion != null && !configVersion.isBlank(), "config-version is missing");
+        require(inherent != null, "the inherent block is missing");
+        require(dynamic != null, "the dynamic block is missing");
+        require(factors != null, "the factors block is missing");
+        require(colourMatrix != null, "the colour-matrix is missing");
+        for (InherentLevel level : InherentLevel.values()) {
+            for (DynamicBand band : List.of(DynamicBand.H, DynamicBand.M, DynamicBand.L)) {
+                Map<DynamicBand, Colour> row = colourMatrix.get(level);
+                require(row != null && row.get(band) != null, "the colour-matrix misses the cell " + level + " × " + band);
+            }
+        }
+        require(dynamic.bandH() > dynamic.bandM() && dynamic.bandM() > dynamic.bandL() && dynamic.bandL() > 0,
+                "dynamic bands must be ordered band-h > band-m > band-l > 0");
+        require(inherent.levelA() > inherent.levelB() && inherent.levelB() > inherent.levelC(),
+                "inherent levels must be ordered level-a > level-b > level-c");
+        colourMatrix = Map.copyOf(colourMatrix);
+        hardTriggers = hardTriggers == null ? List.of() : List.copyOf(hardTriggers);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("dustwatch.risk.model: " + message);
+        }
     }
 
     /**
@@ -68,61 +91,34 @@ public record RiskModelProperties(String configVersion, Inherent inherent, Dynam
     }
 
     /**
-     * Step B, dynamic score D (points).
+     * Step B, dynamic score D: its cap and bands.
      *
-     * @param criticalAlarmPoints per active critical alarm, 40
-     * @param majorAlarmPoints    per active major alarm, 20
-     * @param minorAlarmPoints    per active minor alarm, 5
-     * @param durationMultipliers an alarm active at least {@code minutes} weighs {@code factor} times its
-     *                            points (30 min ×1.25, 120 min ×1.5); the longest reached applies
-     * @param alarmCap            cap of the alarm block, 60
-     * @param cap                 cap of D, 100
-     * @param bandH               D ≥ this is band H (60)
-     * @param bandM               D ≥ this is band M (30)
-     * @param bandL               D ≥ this is band L (10); below is NONE
+     * @param cap   cap of D, 100
+     * @param bandH D ≥ this is band H (60)
+     * @param bandM D ≥ this is band M (30)
+     * @param bandL D ≥ this is band L (10); below is NONE
      */
-    public record Dynamic(double criticalAlarmPoints, double majorAlarmPoints, double minorAlarmPoints,
-                          List<DurationMultiplier> durationMultipliers, double alarmCap, double cap,
-                          double bandH, double bandM, double bandL) {
-        public Dynamic {
-            durationMultipliers = durationMultipliers == null ? List.of()
-                    : durationMultipliers.stream()
-                    .sorted(Comparator.comparingLong(DurationMultiplier::minutes).reversed()).toList();
-        }
+    public record Dynamic(double cap, double bandH, double bandM, double bandL) {
     }
 
     /**
-     * A duration multiplier step.
+     * Step B weights, one block per factor class.
      *
-     * @param minutes how long the alarm has been active
-     * @param factor  the multiplier, e.g. 1.25
+     * @param alarms         {@link AlarmBlockFactor}
+     * @param repeats        {@link RepeatedAlarmsFactor}
+     * @param offline        {@link OfflineFactor}
+     * @param cleaning       {@link CleaningFactor}
+     * @param filingMismatch {@link FilingMismatchFactor}
      */
-    public record DurationMultiplier(long minutes, double factor) {
-    }
-
-    /** The defaults of domain reference §3.2 (version {@code risk-model-2026.1}). */
-    public static RiskModelProperties defaults() {
-        Map<DustType, Double> dust = new EnumMap<>(DustType.class);
-        dust.put(DustType.AL_MG, 35.0);
-        dust.put(DustType.OTHER_METAL, 25.0);
-        dust.put(DustType.WOOD, 20.0);
-        dust.put(DustType.GRAIN, 20.0);
-        dust.put(DustType.PLASTIC, 20.0);
-        dust.put(DustType.TEXTILE, 20.0);
-        dust.put(DustType.OTHER, 10.0);
-        Inherent inherent = new Inherent(dust,
-                List.of(new WorkerBand(100, 25), new WorkerBand(30, 20), new WorkerBand(10, 12), new WorkerBand(0, 5)),
-                3, 2, 15, 8, 3, 15, 70, 50, 30);
-        Dynamic dynamic = new Dynamic(40, 20, 5,
-                List.of(new DurationMultiplier(30, 1.25), new DurationMultiplier(120, 1.5)), 60, 100, 60, 30, 10);
-        return new RiskModelProperties("risk-model-2026.1", inherent, dynamic, defaultMatrix());
-    }
-
-    private static Map<InherentLevel, Map<DynamicBand, Colour>> defaultMatrix() {
-        return Map.of(
-                InherentLevel.A, Map.of(DynamicBand.H, Colour.RED, DynamicBand.M, Colour.RED, DynamicBand.L, Colour.ORANGE),
-                InherentLevel.B, Map.of(DynamicBand.H, Colour.RED, DynamicBand.M, Colour.ORANGE, DynamicBand.L, Colour.YELLOW),
-                InherentLevel.C, Map.of(DynamicBand.H, Colour.ORANGE, DynamicBand.M, Colour.YELLOW, DynamicBand.L, Colour.BLUE),
-                InherentLevel.D, Map.of(DynamicBand.H, Colour.YELLOW, DynamicBand.M, Colour.BLUE, DynamicBand.L, Colour.BLUE));
+    public record Factors(AlarmBlockFactor.Weights alarms, RepeatedAlarmsFactor.Weights repeats,
+                          OfflineFactor.Weights offline, CleaningFactor.Weights cleaning,
+                          FilingMismatchFactor.Weights filingMismatch) {
+        public Factors {
+            require(alarms != null, "factors.alarms is missing");
+            require(repeats != null, "factors.repeats is missing");
+            require(offline != null, "factors.offline is missing");
+            require(cleaning != null, "factors.cleaning is missing");
+            require(filingMismatch != null, "factors.filing-mismatch is missing");
+        }
     }
 }

@@ -2,6 +2,7 @@ package dustwatch.risk.stream;
 
 import dustwatch.contracts.topic.JsonSerde;
 import dustwatch.risk.alarm.RuleState;
+import dustwatch.risk.model.EnterpriseRiskState;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
@@ -12,6 +13,7 @@ final class StoreSerdes {
     static final Serde<RuleState> RULE_STATE = new JsonSerde<>(RuleState.class);
     static final Serde<FanState> FAN_STATE = new JsonSerde<>(FanState.class);
     static final Serde<SeenEvents> SEEN_EVENTS = new JsonSerde<>(SeenEvents.class);
+    static final Serde<EnterpriseRiskState> ENTERPRISE_STATE = new JsonSerde<>(EnterpriseRiskState.class);
 
     private StoreSerdes() {
     }

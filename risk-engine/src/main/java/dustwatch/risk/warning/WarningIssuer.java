@@ -8,6 +8,7 @@ import dustwatch.contracts.risk.RiskAssessment;
 import dustwatch.contracts.warning.Warning;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,10 +29,12 @@ public final class WarningIssuer {
      * @param reason     the main alarm's description; a fallback names the colour when null
      * @param triggerId  id of the event that caused the assessment (the reading batch's eventId); with the
      *                   enterprise and colour it makes the warning id, so a replay yields the same id
+     * @param issuedAt   platform (wall-clock) time: the warning's deadlines count from here
+     * @param evidenceAt collect time of the latest evidence, kept beside the issue time
      * @return empty when the colour is null or not higher than the open warning's
      */
     public Optional<Warning> decide(Warning open, RiskAssessment assessment, EnterpriseProfile profile, String reason,
-                                    String triggerId) {
+                                    String triggerId, Instant issuedAt, Instant evidenceAt) {
         Colour colour = assessment.colour();
         if (colour == null || !colour.higherThan(open == null ? null : open.colour())) {
             return Optional.empty();
@@ -40,8 +43,8 @@ public final class WarningIssuer {
                 .getBytes(StandardCharsets.UTF_8)).toString();
         String why = reason != null ? reason : "风险评估为" + colour;
         return Optional.of(new Warning(warningId, assessment.uscc(), profile.name(), assessment.regionCode(), colour,
-                assessment.assessedAt(), why, assessment.hardTrigger(), assessment.factors(),
-                open == null ? null : open.warningId(), assessment.configVersion()));
+                issuedAt, why, assessment.hardTrigger(), assessment.factors(),
+                open == null ? null : open.warningId(), assessment.configVersion(), evidenceAt));
     }
 
     /** True when {@code event} closes {@code open} (CLEARED or SUPERSEDED of that very warning). */

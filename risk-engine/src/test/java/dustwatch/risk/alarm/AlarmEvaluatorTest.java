@@ -3,6 +3,7 @@ package dustwatch.risk.alarm;
 import dustwatch.contracts.alarm.AlarmStatus;
 import dustwatch.contracts.reading.ParameterCode;
 import dustwatch.contracts.reading.Reading;
+import dustwatch.risk.ShippedConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlarmEvaluatorTest {
     private static final Instant T0 = Instant.parse("2026-05-01T02:00:00Z");
     private static final PointOwner OWNER = new PointOwner("91350304MA2XY0123X", "350304101", "91350304MA2XY0123X-DC001");
-    private final AlarmRuleProperties rules = AlarmRuleProperties.defaults();
-    private final AlarmEvaluator evaluator = new AlarmEvaluator("v-test");
+    private final AlarmRuleProperties rules = ShippedConfig.rules();
+    private final AlarmEvaluator evaluator = new AlarmEvaluator("v-test", rules.alarmFlapping());
 
     @Test
     void anAirlockFaultHeldSixtySecondsStartsADigitalAlarm() {

@@ -11,6 +11,7 @@ import dustwatch.contracts.risk.InherentLevel;
 import dustwatch.contracts.risk.RiskAssessment;
 import dustwatch.contracts.risk.RiskFactor;
 import dustwatch.risk.Fixtures;
+import dustwatch.risk.ShippedConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Scoring of domain reference §3.2 with the default weights. */
 class RiskModelTest {
     private static final Instant NOW = Instant.parse("2026-05-01T06:00:00Z");
-    private final RiskModel model = new RiskModel(RiskModelProperties.defaults());
+    private final RiskModel model = new RiskModel(ShippedConfig.model());
 
     @Test
     void theWoodPlantOfTheWorkedExampleScores57LevelB() {
@@ -91,10 +92,13 @@ class RiskModelTest {
 
     @Test
     void dIsCappedByItsOwnCapWhenTheBlockCapIsRaised() {
-        RiskModelProperties d = RiskModelProperties.defaults();
-        RiskModelProperties.Dynamic loose = new RiskModelProperties.Dynamic(40, 20, 5, d.dynamic().durationMultipliers(),
-                500, 100, 60, 30, 10);
-        RiskModel generous = new RiskModel(new RiskModelProperties("test", d.inherent(), loose, d.colourMatrix()));
+        RiskModelProperties d = ShippedConfig.model();
+        AlarmBlockFactor.Weights a = d.factors().alarms();
+        RiskModelProperties.Factors loose = new RiskModelProperties.Factors(new AlarmBlockFactor.Weights(
+                a.criticalPoints(), a.majorPoints(), a.minorPoints(), a.durationMultipliers(), 500), d.factors().repeats(),
+                d.factors().offline(), d.factors().cleaning(), d.factors().filingMismatch());
+        RiskModel generous = new RiskModel(new RiskModelProperties("test", d.inherent(), d.dynamic(), loose,
+                d.hardTriggers(), d.colourMatrix()));
         RiskModel.DynamicRisk risk = generous.dynamic(List.of(critical(Duration.ofHours(3)), critical(Duration.ofHours(3))), NOW);
         assertThat(risk.score()).isEqualTo(100.0); // 2 × 40 × 1.5 = 120 → 100
         assertThat(points(risk.factors(), "DYNAMIC_CAP")).isEqualTo(-20.0);
@@ -122,7 +126,7 @@ class RiskModelTest {
         assertThat(a.colour()).isEqualTo(Colour.RED);
         assertThat(a.hardTrigger()).isEqualTo("VENT_BURST");
         assertThat(a.factors()).extracting(RiskFactor::detail).contains("一票否决：泄爆片动作 = 1");
-        assertThat(a.configVersion()).isEqualTo("risk-model-2026.1");
+        assertThat(a.configVersion()).isEqualTo("risk-model-2026.2");
     }
 
     @Test

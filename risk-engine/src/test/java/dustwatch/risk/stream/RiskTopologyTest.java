@@ -16,8 +16,7 @@ import dustwatch.contracts.topic.Topic;
 import dustwatch.contracts.topic.Topics;
 import dustwatch.contracts.warning.Warning;
 import dustwatch.risk.Fixtures;
-import dustwatch.risk.alarm.AlarmRuleProperties;
-import dustwatch.risk.model.RiskModelProperties;
+import dustwatch.risk.ShippedConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -68,12 +67,12 @@ class RiskTopologyTest {
 
     @BeforeEach
     void start() {
-        riskTopology = new RiskTopology(AlarmRuleProperties.defaults(), RiskModelProperties.defaults());
+        riskTopology = new RiskTopology(ShippedConfig.rules(), ShippedConfig.model(), ShippedConfig.engine());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dustwatch-risk-engine-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(riskTopology.build(), props);
+        driver = new TopologyTestDriver(riskTopology.build(), props, SHIFT_START); // wall clock = platform time
         registry = input(Topics.REGISTRY);
         readings = input(Topics.READINGS);
         disposals = input(Topics.DISPOSAL_EVENTS);
@@ -122,7 +121,7 @@ class RiskTopologyTest {
         assertThat(alarm.startTime()).isEqualTo(t0);
         assertThat(alarm.collectorCode()).isEqualTo(WOOD_PLANT + "-DC001");
         assertThat(alarm.regionCode()).isEqualTo(HUANGSHI);
-        assertThat(alarm.configVersion()).isEqualTo("alarm-rules-2026.1");
+        assertThat(alarm.configVersion()).isEqualTo("alarm-rules-2026.2");
         assertThat(alarms.isEmpty()).isTrue();
 
         RiskAssessment assessment = assessments.readValue();
@@ -139,9 +138,10 @@ class RiskTopologyTest {
         assertThat(warning.regionCode()).isEqualTo(HUANGSHI);
         assertThat(warning.supersedes()).isNull();
         assertThat(warning.hardTrigger()).isNull();
-        assertThat(warning.issuedAt()).isEqualTo(t0.plusSeconds(60));
+        assertThat(warning.issuedAt()).as("platform time, not the readings'").isEqualTo(SHIFT_START);
+        assertThat(warning.evidenceAt()).isEqualTo(t0.plusSeconds(60));
         assertThat(warning.factors()).isEqualTo(assessment.factors());
-        assertThat(warning.configVersion()).isEqualTo("risk-model-2026.1");
+        assertThat(warning.configVersion()).isEqualTo("risk-model-2026.2");
         assertThat(warnings.isEmpty()).isTrue();
         assertThat(latestAssessment(WOOD_PLANT).colour()).isEqualTo(Colour.YELLOW);
     }
@@ -165,10 +165,10 @@ class RiskTopologyTest {
         readings.pipeInput(WOOD_PLANT, batch(WOOD_PLANT, HUANGSHI, again, good(WOOD_PLANT, DRY_HOPPER_TEMP, 73.0, again)));
         readings.pipeInput(WOOD_PLANT, batch(WOOD_PLANT, HUANGSHI, again.plusSeconds(60),
                 good(WOOD_PLANT, DRY_HOPPER_TEMP, 73.4, again.plusSeconds(60))));
-        Alarm second = alarms.readValue();
+        Alarm second = alarms.readValuesToList().stream().filter(a -> a.rule().equals("DRY_HOPPER_TEMP_HIGH")).findFirst().orElseThrow();
         assertThat(second.status()).isEqualTo(AlarmStatus.START);
         assertThat(second.alarmId()).isNotEqualTo(end.alarmId());
-        assertThat(assessments.readValue().colour()).isEqualTo(Colour.YELLOW);
+        assertThat(assessments.readValuesToList().getLast().colour()).isEqualTo(Colour.YELLOW);
         assertThat(warnings.isEmpty()).as("the open YELLOW %s is not issued twice", yellow.warningId()).isTrue();
     }
 
@@ -260,7 +260,9 @@ class RiskTopologyTest {
         readings.pipeInput(ALMG_SHOP, batch(ALMG_SHOP, XINDU, t5, good(ALMG_SHOP, WET_FLOW, 0.3, t5)));
         readings.pipeInput(ALMG_SHOP, batch(ALMG_SHOP, XINDU, t5.plusSeconds(60), good(ALMG_SHOP, WET_FLOW, 0.3, t5.plusSeconds(60))));
         Warning fresh = warnings.readValue();
-        assertThat(fresh.colour()).isEqualTo(Colour.YELLOW);
+        // the flow point's third start within 24 h: 20 + repeated alarms 10 = 30 → M; B × M = ORANGE
+        assertThat(fresh.colour()).isEqualTo(Colour.ORANGE);
+        assertThat(fresh.factors()).extracting(RiskFactor::code).contains("ALARM_MAJOR", "REPEATED_ALARMS");
         assertThat(fresh.supersedes()).isNull();
         assertThat(fresh.warningId()).isNotIn(yellow.warningId(), redWarning.warningId());
         assertThat(warnings.isEmpty()).isTrue();

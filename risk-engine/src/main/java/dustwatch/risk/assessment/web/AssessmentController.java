@@ -4,6 +4,7 @@ import dustwatch.contracts.region.RegionCode;
 import dustwatch.contracts.risk.RiskAssessment;
 import dustwatch.contracts.scope.Actor;
 import dustwatch.risk.assessment.AssessmentsUnavailableException;
+import dustwatch.risk.assessment.EnterpriseStatus;
 import dustwatch.risk.assessment.LatestAssessments;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,6 +39,17 @@ class AssessmentController {
     RiskAssessment assessment(@PathVariable String uscc, Actor actor) {
         return assessments.find(uscc)
                 .filter(a -> a.regionCode() != null && actor.canSee(a.uscc(), RegionCode.of(a.regionCode())))
+                .orElseThrow(() -> notFound(uscc));
+    }
+
+    /**
+     * {@code GET /api/v1/risk/enterprises/{uscc}/status}: colour, scores and every factor, open alarms, online
+     * status, active filings and cleaning compliance, for a caller who may see the enterprise.
+     */
+    @GetMapping("/{uscc}/status")
+    EnterpriseStatus status(@PathVariable String uscc, Actor actor) {
+        return assessments.status(uscc)
+                .filter(s -> s.regionCode() != null && actor.canSee(s.uscc(), RegionCode.of(s.regionCode())))
                 .orElseThrow(() -> notFound(uscc));
     }
 

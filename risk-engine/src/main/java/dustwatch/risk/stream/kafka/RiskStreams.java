@@ -2,7 +2,10 @@ package dustwatch.risk.stream.kafka;
 
 import dustwatch.contracts.risk.RiskAssessment;
 import dustwatch.risk.assessment.AssessmentsUnavailableException;
+import dustwatch.risk.assessment.EnterpriseStatus;
 import dustwatch.risk.assessment.LatestAssessments;
+import dustwatch.risk.model.CleaningFactor;
+import dustwatch.risk.model.EnterpriseRiskState;
 import dustwatch.risk.stream.RiskTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -23,6 +26,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -34,7 +38,8 @@ import java.util.Properties;
  * queries of the latest assessments and reports its state as a health contributor ({@code riskStreams}).
  *
  * <p>Single-instance queries: with several instances, an enterprise whose partition lives elsewhere answers
- * empty (no {@code application.server} forwarding yet).
+ * empty (no {@code application.server} forwarding yet). Besides the latest assessment, answers an enterprise's
+ * whole status from its {@code EnterpriseRiskState}.
  */
 public class RiskStreams implements SmartLifecycle, LatestAssessments, HealthIndicator {
     private static final Logger log = LoggerFactory.getLogger(RiskStreams.class);
@@ -42,6 +47,7 @@ public class RiskStreams implements SmartLifecycle, LatestAssessments, HealthInd
     private final RiskTopology topology;
     private final StreamsProperties properties;
     private final MeterRegistry meters;
+    private final CleaningFactor cleaning;
     private volatile KafkaStreams streams;
     private volatile KafkaStreamsMetrics metrics;
 
@@ -49,8 +55,10 @@ public class RiskStreams implements SmartLifecycle, LatestAssessments, HealthInd
      * @param topology   the topology to run
      * @param properties client settings
      * @param meters     where to publish Kafka Streams metrics, may be null
+     * @param cleaning   the cleaning factor, for compliance figures
      */
-    public RiskStreams(RiskTopology topology, StreamsProperties properties, MeterRegistry meters) {
+    public RiskStreams(RiskTopology topology, StreamsProperties properties, MeterRegistry meters, CleaningFactor cleaning) {
+        this.cleaning = cleaning;
         this.topology = topology;
         this.properties = properties;
         this.meters = meters;
@@ -127,6 +135,25 @@ public class RiskStreams implements SmartLifecycle, LatestAssessments, HealthInd
             return Optional.ofNullable(store.get(uscc));
         } catch (InvalidStateStoreException e) {
             throw new AssessmentsUnavailableException("the assessment store is not queryable (" + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public Optional<EnterpriseStatus> status(String uscc) {
+        KafkaStreams client = streams;
+        if (client == null || client.state() != KafkaStreams.State.RUNNING) {
+            throw new AssessmentsUnavailableException("streams are " + state(), null);
+        }
+        try {
+            EnterpriseRiskState s = client.store(StoreQueryParameters.fromNameAndType(RiskTopology.ENTERPRISE_STATES,
+                    QueryableStoreTypes.<String, EnterpriseRiskState>keyValueStore())).get(uscc);
+            if (s == null || s.profile() == null) {
+                return Optional.empty();
+            }
+            RiskAssessment latest = find(uscc).orElse(null);
+            return Optional.of(EnterpriseStatuses.of(s, latest, cleaning, Instant.now()));
+        } catch (InvalidStateStoreException e) {
+            throw new AssessmentsUnavailableException("the enterprise state store is not queryable (" + e.getMessage() + ")", e);
         }
     }
 

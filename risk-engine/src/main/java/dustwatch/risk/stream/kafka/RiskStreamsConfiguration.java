@@ -2,7 +2,9 @@ package dustwatch.risk.stream.kafka;
 
 import dustwatch.contracts.topic.Topics;
 import dustwatch.risk.alarm.AlarmRuleProperties;
+import dustwatch.risk.model.CleaningFactor;
 import dustwatch.risk.model.RiskModelProperties;
+import dustwatch.risk.stream.EngineProperties;
 import dustwatch.risk.stream.RiskTopology;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,19 +22,24 @@ import org.springframework.kafka.core.KafkaAdmin;
 class RiskStreamsConfiguration {
 
     @Bean
-    RiskTopology riskTopology(AlarmRuleProperties rules, RiskModelProperties model,
+    RiskTopology riskTopology(AlarmRuleProperties rules, RiskModelProperties model, EngineProperties engine,
                               ObjectProvider<MeterRegistry> meters) {
-        RiskTopology topology = new RiskTopology(rules, model);
-        meters.ifAvailable(registry -> FunctionCounter
-                .builder("dustwatch.risk.readings.unregistered", topology, RiskTopology::unregisteredSkipped)
-                .description("reading batches skipped because their enterprise is not registered")
-                .register(registry));
+        RiskTopology topology = new RiskTopology(rules, model, engine);
+        meters.ifAvailable(registry -> {
+            FunctionCounter.builder("dustwatch.risk.readings.unregistered", topology, RiskTopology::unregisteredSkipped)
+                    .description("reading batches skipped because their enterprise is not registered")
+                    .register(registry);
+            FunctionCounter.builder("dustwatch.risk.readings.late", topology, RiskTopology::lateBatches)
+                    .description("reading batches taken as late or RESEND: history only, no alarm or warning")
+                    .register(registry);
+        });
         return topology;
     }
 
     @Bean
-    RiskStreams riskStreams(RiskTopology topology, StreamsProperties properties, ObjectProvider<MeterRegistry> meters) {
-        return new RiskStreams(topology, properties, meters.getIfAvailable());
+    RiskStreams riskStreams(RiskTopology topology, StreamsProperties properties, RiskModelProperties model,
+                            ObjectProvider<MeterRegistry> meters) {
+        return new RiskStreams(topology, properties, meters.getIfAvailable(), new CleaningFactor(model.factors().cleaning()));
     }
 
     @Bean
@@ -43,6 +50,12 @@ class RiskStreamsConfiguration {
                 Topics.DISPOSAL_EVENTS.newTopic(p.partitions(), p.replicationFactor()),
                 Topics.ALARMS.newTopic(p.partitions(), p.replicationFactor()),
                 Topics.RISK_ASSESSMENTS.newTopic(p.partitions(), p.replicationFactor()),
-                Topics.WARNINGS.newTopic(p.partitions(), p.replicationFactor()));
+                Topics.WARNINGS.newTopic(p.partitions(), p.replicationFactor()),
+                Topics.HEARTBEATS.newTopic(p.partitions(), p.replicationFactor()),
+                Topics.FILINGS.newTopic(p.partitions(), p.replicationFactor()),
+                Topics.CLEANING_PLANS.newTopic(p.partitions(), p.replicationFactor()),
+                Topics.CLEANING_CHECK_INS.newTopic(p.partitions(), p.replicationFactor()),
+                Topics.OFFLINE.newTopic(p.partitions(), p.replicationFactor()),
+                Topics.DEAD_LETTER.newTopic(p.partitions(), p.replicationFactor()));
     }
 }

@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param applicationId     Kafka Streams {@code application.id} (consumer group, internal topic prefix),
  *                          {@code dustwatch-risk-engine}
  * @param bootstrapServers  broker list, from {@code KAFKA_BOOTSTRAP_SERVERS}
- * @param stateDir          directory of the RocksDB state stores ({@code RISK_STATE_DIR})
+ * @param stateDir          directory of the RocksDB state stores ({@code RISK_STATE_DIR}; by default under the
+ *                          data directory {@code DUSTWATCH_DATA_DIR}, never /tmp, so a restart keeps them)
  * @param replicationFactor replication of the topics declared and of the changelog topics
  *                          ({@code KAFKA_REPLICATION_FACTOR})
  * @param partitions        partitions of the topics declared (3, the same for every topic: no repartition)
@@ -22,7 +23,9 @@ public record StreamsProperties(String applicationId, String bootstrapServers, S
     public StreamsProperties {
         applicationId = applicationId == null ? "dustwatch-risk-engine" : applicationId;
         bootstrapServers = bootstrapServers == null ? "localhost:9092" : bootstrapServers;
-        stateDir = stateDir == null ? System.getProperty("java.io.tmpdir") + "/dustwatch-risk-engine" : stateDir;
+        if (stateDir == null || stateDir.isBlank()) {
+            throw new IllegalArgumentException("dustwatch.risk.streams.state-dir is missing (RISK_STATE_DIR)");
+        }
         replicationFactor = replicationFactor <= 0 ? 1 : replicationFactor;
         partitions = partitions <= 0 ? 3 : partitions;
         closeTimeout = closeTimeout == null ? Duration.ofSeconds(10) : closeTimeout;

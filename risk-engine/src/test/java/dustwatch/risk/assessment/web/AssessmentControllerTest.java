@@ -7,7 +7,9 @@ import dustwatch.contracts.risk.InherentLevel;
 import dustwatch.contracts.risk.RiskAssessment;
 import dustwatch.contracts.risk.RiskFactor;
 import dustwatch.risk.Fixtures;
+import dustwatch.contracts.alarm.Severity;
 import dustwatch.risk.assessment.AssessmentsUnavailableException;
+import dustwatch.risk.assessment.EnterpriseStatus;
 import dustwatch.risk.assessment.LatestAssessments;
 import dustwatch.support.security.ResourceServerAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,21 @@ class AssessmentControllerTest {
     }
 
     @Test
+    void theStatusNamesFactorsOpenAlarmsOnlineAndCleaningWithinScope() throws Exception {
+        assessments.starting.set(false);
+        mvc.perform(get("/api/v1/risk/enterprises/" + Fixtures.WOOD_PLANT + "/status").header("Authorization", "Bearer licheng"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assessment.factors[1].code").value("ALARM_MAJOR"))
+                .andExpect(jsonPath("$.openAlarms[0].rule").value("DRY_HOPPER_TEMP_HIGH"))
+                .andExpect(jsonPath("$.online").value(false))
+                .andExpect(jsonPath("$.gateways[0].online").value(false))
+                .andExpect(jsonPath("$.cleaningCompliance").value(0.5))
+                .andExpect(jsonPath("$.openWarningColour").value("YELLOW"));
+        mvc.perform(get("/api/v1/risk/enterprises/" + Fixtures.WOOD_PLANT + "/status").header("Authorization", "Bearer xindu"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void aStoreNotYetQueryableAnswers503WithRetryAfter() throws Exception {
         assessments.starting.set(true);
         mvc.perform(get("/api/v1/risk/enterprises/" + Fixtures.WOOD_PLANT).header("Authorization", "Bearer licheng"))
@@ -87,6 +104,14 @@ class AssessmentControllerTest {
                 throw new AssessmentsUnavailableException("streams are REBALANCING", null);
             }
             return Optional.ofNullable(byUscc.get(uscc));
+        }
+
+        @Override
+        public Optional<EnterpriseStatus> status(String uscc) {
+            return find(uscc).map(a -> new EnterpriseStatus(uscc, a.regionCode(), a, List.of(new EnterpriseStatus.OpenAlarm(
+                    "DRY_HOPPER_TEMP_HIGH", uscc + "-DC001-DRY_HOPPER_TEMP-1", Severity.MAJOR, a.assessedAt(),
+                    "灰斗温度 72.6 ℃ ≥ 70.0 ℃ 持续 60 s")), false, List.of(new EnterpriseStatus.GatewayStatus(uscc + "-GW01",
+                    a.assessedAt(), false)), List.of(), 0.5, "w-1", Colour.YELLOW, a.assessedAt()));
         }
     }
 

@@ -1,26 +1,22 @@
 package dustwatch.risk.stream;
 
 import dustwatch.contracts.alarm.Alarm;
+import dustwatch.contracts.deadletter.DeadLetter;
 import dustwatch.contracts.enterprise.EnterpriseProfile;
+import dustwatch.contracts.filing.Filing;
 import dustwatch.contracts.reading.ParameterCode;
 import dustwatch.contracts.reading.Reading;
 import dustwatch.contracts.reading.ReadingBatch;
-import dustwatch.contracts.risk.RiskAssessment;
-import dustwatch.contracts.warning.Warning;
+import dustwatch.contracts.topic.Topics;
 import dustwatch.risk.alarm.AlarmEvaluator;
 import dustwatch.risk.alarm.AlarmRule;
 import dustwatch.risk.alarm.AlarmRuleProperties;
 import dustwatch.risk.alarm.PointOwner;
 import dustwatch.risk.alarm.RuleState;
-import dustwatch.risk.model.ActiveAlarm;
-import dustwatch.risk.model.RiskModel;
-import dustwatch.risk.warning.WarningIssuer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
+import dustwatch.risk.model.EnterpriseRiskState;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,55 +24,53 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Applies one reading batch of one enterprise: fan states, alarm rules (报警, §1.2), then — once, after every
- * reading of the batch — the risk assessment (§3.2) and, when its colour escalates, a warning (预警).
+ * The alarm processor (报警): applies one reading batch of one enterprise — fan states, then the alarm rules
+ * (§1.2) — publishes the alarms it starts or ends, and hands the assessment processor one
+ * {@link RiskInput.ReadingsApplied}.
  *
- * <p>An assessment is published when the batch started or ended an alarm, when the enterprise has none yet,
- * or when the score or colour moved (duration multipliers raise D while an alarm lasts). Only quality-0
- * readings feed rules and fan states (§2.5). Batches of enterprises absent from the registry are skipped and
- * counted. Idempotent on the batch's event id.
+ * <p>Time: rules run on event time (the readings' collect times), and only on <em>live</em> data. A RESEND
+ * batch (store-and-forward, 续传), a batch collected longer ago than {@code live-max-age} before platform time,
+ * or one older than the gateway's latest live batch is late: it fills history (last seen) but starts or ends
+ * nothing, so a 24 h-old backlog never opens an alarm "held 86 410 s". Only quality-0 readings feed rules and fan
+ * states (§2.5); points in the scope of an approved filing count as quality 6 (test/maintenance) and feed no
+ * hazard rule. Batches of enterprises absent from the registry go to the dead-letter topic and are counted.
+ * Idempotent on the batch's event id.
  */
-final class ReadingsProcessor implements Processor<String, ReadingBatch, String, Object> {
-    private static final Logger log = LoggerFactory.getLogger(ReadingsProcessor.class);
-    private static final StringSerializer PREFIX_SERIALIZER = new StringSerializer();
+final class AlarmProcessor implements Processor<String, ReadingBatch, String, Object> {
+    private static final Logger log = LoggerFactory.getLogger(AlarmProcessor.class);
 
     private final AlarmRuleProperties rules;
     private final AlarmEvaluator evaluator;
-    private final RiskModel model;
-    private final WarningIssuer issuer;
+    private final EngineProperties engine;
     private final LongAdder unregisteredSkipped;
+    private final LongAdder lateBatches;
 
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, EnterpriseProfile> profiles;
+    private KeyValueStore<String, EnterpriseRiskState> states;
     private KeyValueStore<String, RuleState> ruleStates;
     private KeyValueStore<String, FanState> fanStates;
-    private KeyValueStore<String, RiskAssessment> assessments;
-    private KeyValueStore<String, Warning> openWarnings;
     private KeyValueStore<String, SeenEvents> seen;
 
-    ReadingsProcessor(AlarmRuleProperties rules, AlarmEvaluator evaluator, RiskModel model, WarningIssuer issuer,
-                      LongAdder unregisteredSkipped) {
+    AlarmProcessor(AlarmRuleProperties rules, EngineProperties engine, LongAdder unregisteredSkipped, LongAdder lateBatches) {
         this.rules = rules;
-        this.evaluator = evaluator;
-        this.model = model;
-        this.issuer = issuer;
+        this.evaluator = new AlarmEvaluator(rules.alarmConfigVersion(), rules.alarmFlapping());
+        this.engine = engine;
         this.unregisteredSkipped = unregisteredSkipped;
+        this.lateBatches = lateBatches;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        profiles = context.getStateStore(RiskTopology.PROFILES);
+        states = context.getStateStore(RiskTopology.ENTERPRISE_STATES);
         ruleStates = context.getStateStore(RiskTopology.RULE_STATES);
         fanStates = context.getStateStore(RiskTopology.FAN_STATES);
-        assessments = context.getStateStore(RiskTopology.ASSESSMENTS);
-        openWarnings = context.getStateStore(RiskTopology.OPEN_WARNINGS);
         seen = context.getStateStore(RiskTopology.SEEN_EVENTS);
     }
 
@@ -84,16 +78,20 @@ final class ReadingsProcessor implements Processor<String, ReadingBatch, String,
     public void process(Record<String, ReadingBatch> record) {
         ReadingBatch batch = record.value();
         String uscc = record.key() != null ? record.key() : batch == null ? null : batch.uscc();
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         if (batch == null || uscc == null) {
+            deadLetter(record.key(), null, batch == null ? "MISSING_VALUE" : "MISSING_KEY", "读数批次没有内容或企业代码", now);
             return;
         }
-        EnterpriseProfile profile = profiles.get(uscc);
+        EnterpriseRiskState state = states.get(uscc);
+        EnterpriseProfile profile = state == null ? null : state.profile();
         if (profile == null) {
             unregisteredSkipped.increment();
             long skipped = unregisteredSkipped.sum();
             if (skipped == 1 || skipped % 100 == 0) { // counted always, logged sparingly: a gateway sends every 10 s
                 log.warn("reading batch {} of unregistered enterprise {} skipped ({} so far)", batch.eventId(), uscc, skipped);
             }
+            deadLetter(uscc, batch.eventId(), "UNREGISTERED_ENTERPRISE", "企业未登记基础信息，读数未评估", now);
             return;
         }
         SeenEvents already = seen.get(uscc);
@@ -105,6 +103,10 @@ final class ReadingsProcessor implements Processor<String, ReadingBatch, String,
             seen.put(uscc, (already == null ? new SeenEvents(null) : already).with(batch.eventId()));
         }
         Instant batchTime = batch.collectTime() != null ? batch.collectTime() : Instant.ofEpochMilli(record.timestamp());
+        boolean live = isLive(batch, batchTime, state, now);
+        if (!live) {
+            lateBatches.increment();
+        }
         String region = profile.regionCode() != null ? profile.regionCode() : batch.regionCode();
 
         List<TimedReading> ordered = batch.readings().stream()
@@ -116,14 +118,17 @@ final class ReadingsProcessor implements Processor<String, ReadingBatch, String,
                 .toList();
 
         List<Alarm> alarms = new ArrayList<>();
-        Instant assessedAt = batchTime;
-        for (TimedReading t : ordered) {
-            if (t.at().isAfter(assessedAt)) {
-                assessedAt = t.at();
-            }
+        Set<String> running = new LinkedHashSet<>();
+        for (TimedReading t : live ? ordered : List.<TimedReading>of()) {
             String collector = collectorOf(t.reading().pointCode(), t.param());
             if (t.param() == ParameterCode.FAN_RUN) {
                 updateFan(collector != null ? collector : t.reading().pointCode(), t);
+                if (t.reading().value() == 1.0) {
+                    running.add(collector != null ? collector : "*");
+                }
+            }
+            if (underFiling(state, collector, t.at())) {
+                continue; // quality 6: test/maintenance under an approved filing (§2.5)
             }
             for (AlarmRule rule : rules.rulesFor(t.param())) {
                 String key = RuleState.key(uscc, t.reading().pointCode(), rule.id());
@@ -139,50 +144,41 @@ final class ReadingsProcessor implements Processor<String, ReadingBatch, String,
                 }
             }
         }
-        long timestamp = assessedAt.toEpochMilli();
+        Instant evidence = ordered.stream().map(TimedReading::at).max(Instant::compareTo).orElse(batchTime);
+        if (evidence.isBefore(batchTime)) {
+            evidence = batchTime;
+        }
+        long timestamp = evidence.toEpochMilli();
         for (Alarm alarm : alarms) {
             context.forward(new Record<String, Object>(uscc, alarm, timestamp), RiskTopology.ALARMS_SINK);
         }
-        assess(uscc, profile, !alarms.isEmpty(), assessedAt, batch.eventId());
+        Instant received = batch.receivedAt() != null ? batch.receivedAt() : now;
+        RiskInput applied = new RiskInput.ReadingsApplied(batch.eventId(), batch.gatewayCode(), received, evidence, live,
+                List.copyOf(alarms), List.copyOf(running));
+        context.forward(new Record<String, Object>(uscc, applied, timestamp), RiskTopology.ASSESSMENT);
     }
 
-    private void assess(String uscc, EnterpriseProfile profile, boolean alarmsChanged, Instant at, String triggerId) {
-        List<ActiveAlarm> active = activeAlarms(uscc);
-        RiskAssessment latest = assessments.get(uscc);
-        RiskAssessment assessment = model.assess(profile, active, at);
-        boolean moved = latest == null || latest.dynamicScore() != assessment.dynamicScore()
-                || latest.inherentScore() != assessment.inherentScore()
-                || !Objects.equals(latest.colour(), assessment.colour());
-        if (!alarmsChanged && !moved) {
-            return;
+    /** Live: not RESEND, collected within live-max-age of platform time, not older than the gateway's latest live batch. */
+    private boolean isLive(ReadingBatch batch, Instant collect, EnterpriseRiskState state, Instant now) {
+        if (batch.resend() || collect.isBefore(now.minus(engine.liveMaxAge()))) {
+            return false;
         }
-        assessments.put(uscc, assessment);
-        long timestamp = at.toEpochMilli();
-        context.forward(new Record<String, Object>(uscc, assessment, timestamp), RiskTopology.ASSESSMENTS_SINK);
-
-        Warning open = openWarnings.get(uscc);
-        String reason = RiskModel.mainAlarm(active).map(ActiveAlarm::description).orElse(null);
-        Optional<Warning> warning = issuer.decide(open, assessment, profile, reason, triggerId);
-        warning.ifPresent(w -> {
-            openWarnings.put(uscc, w);
-            context.forward(new Record<String, Object>(uscc, w, timestamp), RiskTopology.WARNINGS_SINK);
-            log.info("{} warning {} for {}: {}", w.colour(), w.warningId(), uscc, w.reason());
-        });
+        Instant latest = batch.gatewayCode() == null ? null : state.gatewaysLastCollect().get(batch.gatewayCode());
+        return latest == null || !collect.isBefore(latest);
     }
 
-    private List<ActiveAlarm> activeAlarms(String uscc) {
-        List<ActiveAlarm> active = new ArrayList<>();
-        try (KeyValueIterator<String, RuleState> it = ruleStates.prefixScan(RuleState.keyPrefix(uscc), PREFIX_SERIALIZER)) {
-            while (it.hasNext()) {
-                KeyValue<String, RuleState> kv = it.next();
-                RuleState s = kv.value;
-                if (s.active() && rules.rule(s.ruleId()) != null) { // a rule removed from configuration no longer counts
-                    active.add(new ActiveAlarm(s.ruleId(), s.pointCode(), s.severity(), s.hardTrigger(), s.since(),
-                            s.description()));
-                }
+    private static boolean underFiling(EnterpriseRiskState state, String collector, Instant at) {
+        for (Filing f : state.filings().values()) {
+            if (f.covers(collector, at)) {
+                return true;
             }
         }
-        return active;
+        return false;
+    }
+
+    private void deadLetter(String key, String eventId, String reason, String detail, Instant now) {
+        context.forward(new Record<String, Object>(key, new DeadLetter(Topics.READINGS.name(), key, eventId, reason, detail,
+                RiskTopology.SERVICE, now), now.toEpochMilli()), RiskTopology.DEAD_LETTER_SINK);
     }
 
     private void updateFan(String collector, TimedReading t) {

@@ -1,0 +1,2 @@
+/** HTTP adapter: {@code POST /api/v1/filings}. */
+package dustwatch.ingest.filing.web;

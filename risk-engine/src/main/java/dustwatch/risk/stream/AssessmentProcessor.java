@@ -1,0 +1,358 @@
+package dustwatch.risk.stream;
+
+import dustwatch.contracts.alarm.Alarm;
+import dustwatch.contracts.alarm.AlarmStatus;
+import dustwatch.contracts.availability.OfflineEvent;
+import dustwatch.contracts.cleaning.CleaningCheckIn;
+import dustwatch.contracts.cleaning.CleaningPlan;
+import dustwatch.contracts.deadletter.DeadLetter;
+import dustwatch.contracts.disposal.DisposalEvent;
+import dustwatch.contracts.filing.Filing;
+import dustwatch.contracts.filing.FilingKind;
+import dustwatch.contracts.risk.RiskAssessment;
+import dustwatch.contracts.risk.RiskFactor;
+import dustwatch.contracts.topic.Topic;
+import dustwatch.contracts.topic.Topics;
+import dustwatch.contracts.warning.Warning;
+import dustwatch.risk.model.ActiveAlarm;
+import dustwatch.risk.model.EnterpriseRiskState;
+import dustwatch.risk.model.RiskModel;
+import dustwatch.risk.warning.WarningIssuer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The assessment processor (风险评估): receives every typed {@link RiskInput} of an enterprise, keeps one
+ * {@link EnterpriseRiskState} per enterprise, and after each input assesses it with
+ * {@link RiskModel#assess(EnterpriseRiskState, Instant)}; publishes the assessment when it moved (or alarms
+ * changed), a warning when the colour rises above the open one, and offline events.
+ *
+ * <p>A wall-clock punctuator (every {@code punctuate-interval}) raises gateways and enterprises offline when
+ * nothing arrived for {@code offline-timeout} — whether or not any data arrives — and re-assesses enterprises
+ * with open alarms or offline gateways, and all of them every {@code reassess-interval}. Times: "now" is
+ * platform (wall-clock) time; an assessment is made at the later of now and the latest live evidence; a
+ * warning's issue time is now, its evidence time the latest live collect time. While the task works through
+ * a backlog (records received longer than {@code catch-up-lag} ago), no offline is raised: the silence may be
+ * the engine's own lag.
+ *
+ * <p>A warning CLEARED (消警) while its cause is still present is not refused here (disposal-service owns the
+ * clear): the enterprise is re-assessed at once and a new warning of the still-present colour follows.
+ */
+final class AssessmentProcessor implements Processor<String, RiskInput, String, Object> {
+    private static final Logger log = LoggerFactory.getLogger(AssessmentProcessor.class);
+
+    private final RiskModel model;
+    private final WarningIssuer issuer;
+    private final EngineProperties engine;
+    private final Set<String> hardTriggerRules;
+
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, EnterpriseRiskState> states;
+    private KeyValueStore<String, RiskAssessment> assessments;
+    private KeyValueStore<String, SeenEvents> seen;
+    private Instant lastSweep;
+    /** Wall-clock time the last record was processed, and how long before that it had been received. */
+    private Instant lastProcessedAt;
+    private Duration lastLag = Duration.ZERO;
+
+    /** @param hardTriggerRules ids of the rules flagged hard-trigger (their active alarms force RED) */
+    AssessmentProcessor(RiskModel model, WarningIssuer issuer, EngineProperties engine, Set<String> hardTriggerRules) {
+        this.model = model;
+        this.issuer = issuer;
+        this.engine = engine;
+        this.hardTriggerRules = Set.copyOf(hardTriggerRules);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        states = context.getStateStore(RiskTopology.ENTERPRISE_STATES);
+        assessments = context.getStateStore(RiskTopology.ASSESSMENTS);
+        seen = context.getStateStore(RiskTopology.SEEN_EVENTS);
+        context.schedule(engine.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::tick);
+    }
+
+    @Override
+    public void process(Record<String, RiskInput> record) {
+        String uscc = record.key();
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        EnterpriseRiskState state = states.get(uscc);
+        if (state == null) {
+            state = new EnterpriseRiskState(uscc);
+        }
+        boolean publish = switch (record.value()) {
+            case RiskInput.ProfileChanged p -> {
+                state.profile(p.profile());
+                yield true;
+            }
+            case RiskInput.ReadingsApplied r -> {
+                noteLag(r.receivedAt(), now);
+                yield readings(state, r, now);
+            }
+            case RiskInput.HeartbeatReceived h -> {
+                if (h.heartbeat().gatewayCode() == null) {
+                    deadLetter(Topics.HEARTBEATS, uscc, h.heartbeat().eventId(), "MISSING_GATEWAY", "心跳没有网关编码", now);
+                    yield false;
+                }
+                Instant sent = h.heartbeat().time();
+                noteLag(sent, now);
+                yield seen(state, h.heartbeat().gatewayCode(), sent != null && sent.isBefore(now) ? sent : now, now);
+            }
+            case RiskInput.FilingReceived f -> filing(state, f.filing(), now);
+            case RiskInput.CleaningPlanReceived c -> {
+                state.cleaningPlan(c.plan());
+                yield true;
+            }
+            case RiskInput.CheckInReceived c -> checkIn(state, c.checkIn(), now);
+            case RiskInput.DisposalReported d -> disposal(state, d.event());
+        };
+        // warning ids derive from the trigger: a batch's event id (a replay gives the same id), else input kind and time
+        String trigger = record.value() instanceof RiskInput.ReadingsApplied r && r.eventId() != null ? r.eventId()
+                : record.value().getClass().getSimpleName() + "-" + now.toEpochMilli();
+        assess(state, now, publish, trigger);
+        states.put(uscc, state);
+    }
+
+    /** Applies a batch: last seen, live evidence, alarm changes, fans running during a declared stop. */
+    private boolean readings(EnterpriseRiskState state, RiskInput.ReadingsApplied r, Instant now) {
+        boolean changed = r.gatewayCode() != null && seen(state, r.gatewayCode(), r.receivedAt(), now);
+        if (!r.live()) {
+            return changed;
+        }
+        state.evidence(r.collectTime());
+        if (r.gatewayCode() != null) {
+            state.gatewaysLastCollect().merge(r.gatewayCode(), r.collectTime(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        for (Alarm a : r.alarms()) {
+            if (a.status() == AlarmStatus.START) {
+                state.openAlarms().put(a.alarmId(), new ActiveAlarm(a.rule(), a.pointCode(), a.severity(),
+                        isHardTrigger(a), a.startTime(), a.description()));
+                state.alarmStarts().add(new EnterpriseRiskState.AlarmStart(a.rule(), a.pointCode(), a.startTime()));
+            } else {
+                state.openAlarms().remove(a.alarmId());
+            }
+        }
+        for (String collector : r.runningCollectors()) {
+            boolean declaredStop = state.filings().values().stream().anyMatch(f -> f.kind() == FilingKind.STOP_PRODUCTION
+                    && ("*".equals(collector) ? f.coversTime(r.collectTime()) : f.covers(collector, r.collectTime())));
+            if (declaredStop) {
+                state.runningDuringStop().putIfAbsent(collector, r.collectTime());
+            }
+        }
+        return changed || !r.alarms().isEmpty();
+    }
+
+    private boolean isHardTrigger(Alarm a) {
+        return hardTriggerRules.contains(a.rule());
+    }
+
+    /** A message of {@code gateway} arrived (at {@code at}): last seen, and back online if it was offline. */
+    private boolean seen(EnterpriseRiskState state, String gateway, Instant at, Instant now) {
+        state.gatewaysLastSeen().merge(gateway, at, (a, b) -> a.isAfter(b) ? a : b);
+        boolean changed = false;
+        if (state.offlineGateways().remove(gateway)) {
+            offline(state, "GATEWAY", gateway, "END", at, now);
+            changed = true;
+        }
+        if (state.enterpriseOffline()) {
+            state.enterpriseOffline(false);
+            offline(state, "ENTERPRISE", state.uscc(), "END", at, now);
+            changed = true;
+        }
+        return changed;
+    }
+
+    private boolean filing(EnterpriseRiskState state, Filing f, Instant now) {
+        String problem = f.filingId() == null ? "报备没有编号"
+                : f.kind() == null || f.status() == null ? "报备缺少类型或状态"
+                : f.start() == null || f.plannedEnd() == null ? "报备缺少起止时间"
+                : !f.plannedEnd().isAfter(f.start()) ? "计划结束时间不晚于开始时间"
+                : f.uscc() != null && !f.uscc().equals(state.uscc()) ? "报备的企业代码与键不符" : null;
+        if (problem != null) {
+            deadLetter(Topics.FILINGS, state.uscc(), f.filingId(), "INVALID_FILING", problem, now);
+            return false;
+        }
+        state.filings().put(f.filingId(), f);
+        state.prune(now);
+        return true;
+    }
+
+    private boolean checkIn(EnterpriseRiskState state, CleaningCheckIn c, Instant now) {
+        if (c.checkInId() != null && state.checkIns().stream().anyMatch(x -> c.checkInId().equals(x.checkInId()))) {
+            return false; // redelivered
+        }
+        CleaningPlan plan = state.cleaningPlan();
+        String problem = c.checkInId() == null || c.areaCode() == null || c.checkedInAt() == null ? "打卡缺少编号、区域或时间"
+                : c.photoHashes().isEmpty() ? "打卡没有照片"
+                : plan != null && plan.areas().stream().noneMatch(a -> a.areaCode().equals(c.areaCode())) ? "清扫计划中没有区域 " + c.areaCode()
+                : null;
+        String reason = problem == null ? null : c.photoHashes().isEmpty() ? "NO_PHOTO" : "INVALID_CHECK_IN";
+        if (problem == null) {
+            Optional<String> reused = c.photoHashes().stream().filter(h -> state.checkIns().stream()
+                    .anyMatch(x -> x.photoHashes().contains(h))).findFirst();
+            if (reused.isPresent()) {
+                problem = "照片重复使用（内容摘要 " + reused.get() + "），视为无效证据";
+                reason = "DUPLICATE_PHOTO";
+            }
+        }
+        if (problem != null) {
+            deadLetter(Topics.CLEANING_CHECK_INS, state.uscc(), c.checkInId(), reason, problem, now);
+            return false;
+        }
+        state.checkIns().add(c);
+        state.checkIns().sort(Comparator.comparing(CleaningCheckIn::checkedInAt));
+        return true;
+    }
+
+    private boolean disposal(EnterpriseRiskState state, DisposalEvent event) {
+        SeenEvents already = seen.get(state.uscc());
+        if (event.eventId() != null) {
+            if (already != null && already.contains(event.eventId())) {
+                return false;
+            }
+            seen.put(state.uscc(), (already == null ? new SeenEvents(null) : already).with(event.eventId()));
+        }
+        Warning open = state.openWarning();
+        if (issuer.frees(open, event)) {
+            state.openWarning(null);
+            log.info("warning {} of {} is {}: the enterprise may be warned again", open.warningId(), state.uscc(),
+                    event.toState());
+        }
+        return false;
+    }
+
+    private void noteLag(Instant received, Instant now) {
+        lastProcessedAt = now;
+        lastLag = received == null || received.isAfter(now) ? Duration.ZERO : Duration.between(received, now);
+    }
+
+    /**
+     * True while this task works through a backlog: its last record, processed within the last two punctuation
+     * intervals, had been received longer than {@code catch-up-lag} before. Offline is not raised meanwhile.
+     */
+    private boolean catchingUp(Instant now) {
+        return lastProcessedAt != null && lastLag.compareTo(engine.catchUpLag()) > 0
+                && Duration.between(lastProcessedAt, now).compareTo(engine.punctuateInterval().multipliedBy(2)) < 0;
+    }
+
+    /** Wall-clock work: offline, expiry, re-assessment. */
+    private void tick(long timestamp) {
+        Instant now = Instant.ofEpochMilli(timestamp);
+        boolean catchingUp = catchingUp(now);
+        boolean sweep = lastSweep == null || !now.isBefore(lastSweep.plus(engine.reassessInterval()));
+        if (sweep) {
+            lastSweep = now;
+        }
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, EnterpriseRiskState> it = states.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, EnterpriseRiskState> kv = it.next();
+                keys.add(kv.key);
+            }
+        }
+        for (String uscc : keys) {
+            EnterpriseRiskState state = states.get(uscc);
+            if (state == null || state.profile() == null) {
+                continue;
+            }
+            boolean changed = !catchingUp && checkOffline(state, now);
+            if (sweep) {
+                state.prune(now);
+            }
+            if (changed || sweep || !state.openAlarms().isEmpty() || !state.offlineGateways().isEmpty()) {
+                assess(state, now, changed, "tick-" + timestamp);
+                states.put(uscc, state);
+            }
+        }
+    }
+
+    /** Raises offline gateways (and the enterprise when all are offline), unless a filing covers the enterprise. */
+    private boolean checkOffline(EnterpriseRiskState state, Instant now) {
+        boolean covered = state.activeFilings(now).stream().anyMatch(f -> f.collectorCode() == null);
+        if (covered) {
+            return false;
+        }
+        boolean changed = false;
+        for (var e : state.gatewaysLastSeen().entrySet()) {
+            if (!state.offlineGateways().contains(e.getKey()) && !e.getValue().plus(engine.offlineTimeout()).isAfter(now)) {
+                state.offlineGateways().add(e.getKey());
+                offline(state, "GATEWAY", e.getKey(), "START", e.getValue(), now);
+                changed = true;
+            }
+        }
+        if (!state.enterpriseOffline() && !state.gatewaysLastSeen().isEmpty()
+                && state.offlineGateways().containsAll(state.gatewaysLastSeen().keySet())) {
+            state.enterpriseOffline(true);
+            offline(state, "ENTERPRISE", state.uscc(), "START", state.lastSeen(), now);
+            changed = true;
+        }
+        return changed;
+    }
+
+    private void offline(EnterpriseRiskState state, String scope, String subject, String status, Instant lastSeen, Instant now) {
+        String id = UUID.nameUUIDFromBytes(("offline|" + state.uscc() + "|" + scope + "|" + subject + "|" + status + "|"
+                + lastSeen).getBytes(StandardCharsets.UTF_8)).toString();
+        String region = state.profile() == null ? null : state.profile().regionCode();
+        OfflineEvent event = new OfflineEvent(id, state.uscc(), region, scope, subject, status, lastSeen, now);
+        context.forward(new Record<String, Object>(state.uscc(), event, now.toEpochMilli()), RiskTopology.OFFLINE_SINK);
+        log.info("{} {} of {} {} (last seen {})", scope, subject, state.uscc(), "START".equals(status) ? "offline" : "back online", lastSeen);
+    }
+
+    /**
+     * Assesses the enterprise at the later of now and its latest evidence; publishes the assessment when
+     * {@code force} or when it moved, and a warning when its colour rises above the open warning's.
+     */
+    private void assess(EnterpriseRiskState state, Instant now, boolean force, String triggerId) {
+        if (state.profile() == null) {
+            return;
+        }
+        Instant at = state.lastEvidence() != null && state.lastEvidence().isAfter(now) ? state.lastEvidence() : now;
+        RiskAssessment assessment = model.assess(state, at);
+        RiskAssessment latest = assessments.get(state.uscc());
+        boolean moved = latest == null || latest.dynamicScore() != assessment.dynamicScore()
+                || latest.inherentScore() != assessment.inherentScore()
+                || !Objects.equals(latest.colour(), assessment.colour())
+                || !Objects.equals(latest.hardTrigger(), assessment.hardTrigger());
+        long timestamp = at.toEpochMilli();
+        if (force || moved) {
+            assessments.put(state.uscc(), assessment);
+            context.forward(new Record<String, Object>(state.uscc(), assessment, timestamp), RiskTopology.ASSESSMENTS_SINK);
+        }
+        String reason = RiskModel.mainAlarm(state.activeAlarms()).map(ActiveAlarm::description)
+                .orElseGet(() -> assessment.factors().stream().filter(f -> f.points() > 0)
+                        .filter(f -> !List.of("DUST_TYPE", "DUST_WORKERS", "COLLECTORS", "IGNITION_PRONE_PROCESS",
+                                "DRY_COLLECTOR_INDOORS").contains(f.code()))
+                        .max(Comparator.comparingDouble(RiskFactor::points)).map(RiskFactor::detail).orElse(null));
+        Instant evidence = state.lastEvidence() != null ? state.lastEvidence() : at;
+        Optional<Warning> warning = issuer.decide(state.openWarning(), assessment, state.profile(), reason, triggerId,
+                now, evidence);
+        warning.ifPresent(w -> {
+            state.openWarning(w);
+            context.forward(new Record<String, Object>(state.uscc(), w, timestamp), RiskTopology.WARNINGS_SINK);
+            log.info("{} warning {} for {}: {}", w.colour(), w.warningId(), state.uscc(), w.reason());
+        });
+    }
+
+    private void deadLetter(Topic<String, ?> topic, String key, String eventId, String reason, String detail, Instant now) {
+        context.forward(new Record<String, Object>(key, new DeadLetter(topic.name(), key, eventId, reason, detail,
+                RiskTopology.SERVICE, now), now.toEpochMilli()), RiskTopology.DEAD_LETTER_SINK);
+    }
+}
