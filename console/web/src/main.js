@@ -67,6 +67,7 @@ async function start() {
 }
 
 function showLogin(why) {
+  state.ended = true;
   if (state.source) { state.source.close(); state.source = null; }
   sessionStorage.removeItem('dw-was-in');
   const message = { ended: t('sessionEndedHint'), out: t('loggedOut'), error: t('loginError'), new: t('loginHint') }[why];
@@ -169,14 +170,16 @@ function layout(content, active) {
 
 async function route() {
   const r = currentRoute();
+  const show = (content, active) => { if (!state.ended) app.replaceChildren(layout(content, active)); };
+  if (state.ended) return;
   try {
-    if (r.name === 'warning') app.replaceChildren(layout(await warningPage(r.id), 'duty'));
-    else if (r.name === 'enterprise') app.replaceChildren(layout(await enterprisePage(r.uscc), state.me.kind === 'ENTERPRISE' ? 'enterprise' : 'region'));
-    else if (r.name === 'region') app.replaceChildren(layout(await regionPage(), 'region'));
-    else app.replaceChildren(layout(dutyPage(), 'duty'));
+    if (r.name === 'warning') show(await warningPage(r.id), 'duty');
+    else if (r.name === 'enterprise') show(await enterprisePage(r.uscc), state.me.kind === 'ENTERPRISE' ? 'enterprise' : 'region');
+    else if (r.name === 'region') show(await regionPage(), 'region');
+    else show(dutyPage(), 'duty');
   } catch (e) {
     if (e instanceof ProblemError && e.status === 401) return;
-    app.replaceChildren(layout(h('p.error', e.message), r.name));
+    show(h('p.error', `${e.status ? `${e.status} ` : ''}${e.message}`), r.name);
   }
   tick();
 }

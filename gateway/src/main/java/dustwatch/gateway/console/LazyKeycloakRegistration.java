@@ -5,6 +5,9 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -31,6 +34,17 @@ final class LazyKeycloakRegistration implements ReactiveClientRegistrationReposi
                         .scope("openid")
                         .build())
                 .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(IllegalArgumentException.class, e -> {
+                    HttpHeaders headers = new HttpHeaders();
+                    headers.set(HttpHeaders.RETRY_AFTER, "5");
+                    return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                            "The sign-in service (Keycloak) cannot be reached; try again in a moment.", e) {
+                        @Override
+                        public HttpHeaders getHeaders() {
+                            return headers;
+                        }
+                    };
+                })
                 .cache(ok -> Duration.ofDays(36500), error -> Duration.ZERO, () -> Duration.ZERO);
     }
 
