@@ -12,7 +12,7 @@ const zh = {
   noWarnings: '暂无预警', overdue: '已超时', remaining: '剩余', deadlineOf: { ISSUED: '签收时限', SIGNED_IN: '反馈时限', FEEDBACK_SUBMITTED: '消警时限' },
   colours: { RED: '红色', ORANGE: '橙色', YELLOW: '黄色', BLUE: '蓝色' },
   states: { ISSUED: '待签收', SIGNED_IN: '已签收', FEEDBACK_SUBMITTED: '已反馈', CLEARED: '已消警', SUPERSEDED: '已升级替代' },
-  tiers: { PROVINCE: '省级', CITY: '市级', DISTRICT: '区县', TOWN: '乡镇', ENTERPRISE: '企业' },
+  tiers: { PROVINCE: '省级', CITY: '市级', DISTRICT: '区县', TOWN: '乡镇', ENTERPRISE: '企业', SYSTEM: '系统' },
   redAlert: '红色预警！', newWarning: '新预警',
   detail: '预警详情', factors: '风险因素', points: '分值', timeline: '处置记录', feedback: '企业反馈',
   alarms: '当前风险评估', action: '动作', actor: '操作人', at: '时间', note: '说明', noFeedback: '尚无反馈',
@@ -20,10 +20,11 @@ const zh = {
   cause: '原因', measures: '整改措施', remark: '核查意见', required: '必填', tooLong: '过长（最多 {n} 字）',
   controlChars: '不能包含控制字符', done: '已完成', failed: '操作失败',
   noActions: '当前状态下您没有可执行的操作。', back: '返回',
-  counts: '各颜色预警数（未消警）', enterprises: '企业列表', currentColour: '当前颜色', score: '风险分',
+  counts: '各颜色预警数（未消警）', enterprises: '企业列表', currentColour: '当前颜色', score: '固有风险',
   uscc: '统一社会信用代码', dustType: '粉尘类型', collectors: '除尘器', chart: '监测曲线', threshold: '报警阈值',
   noReadings: '暂无数据', map: '示意图', unknown: '未评估', actionLabels: { ISSUE: '发布', SIGN_IN: '签收', FEEDBACK: '反馈', CLEAR: '消警', REJECT: '驳回', SUPERSEDE: '升级替代', ESCALATE: '督办' },
-  loading: '加载中…', lang: 'English',
+  loading: '加载中…', lang: 'English', noColour: '无预警', inherent: '固有风险', dynamic: '动态分',
+  dust: { WOOD: '木质粉尘', AL_MG: '铝镁粉尘', OTHER_METAL: '其他金属粉尘', GRAIN: '粮食粉尘', PLASTIC: '塑料粉尘', TEXTILE: '纺织粉尘', undefined: '' },
 };
 const en = {
   title: 'Dust-explosion duty console', subtitle: 'Risk monitoring and early warning for dust-explosion enterprises',
@@ -38,7 +39,7 @@ const en = {
   noWarnings: 'No warnings', overdue: 'Overdue', remaining: 'left', deadlineOf: { ISSUED: 'sign-in by', SIGNED_IN: 'feedback by', FEEDBACK_SUBMITTED: 'clear by' },
   colours: { RED: 'Red', ORANGE: 'Orange', YELLOW: 'Yellow', BLUE: 'Blue' },
   states: { ISSUED: 'Issued', SIGNED_IN: 'Signed in', FEEDBACK_SUBMITTED: 'Feedback in', CLEARED: 'Cleared', SUPERSEDED: 'Superseded' },
-  tiers: { PROVINCE: 'Province', CITY: 'City', DISTRICT: 'District', TOWN: 'Town', ENTERPRISE: 'Enterprise' },
+  tiers: { PROVINCE: 'Province', CITY: 'City', DISTRICT: 'District', TOWN: 'Town', ENTERPRISE: 'Enterprise', SYSTEM: 'System' },
   redAlert: 'RED warning!', newWarning: 'New warning',
   detail: 'Warning', factors: 'Risk factors', points: 'Points', timeline: 'Timeline', feedback: 'Enterprise feedback',
   alarms: 'Current assessment', action: 'Action', actor: 'By', at: 'At', note: 'Note', noFeedback: 'No feedback yet',
@@ -46,10 +47,11 @@ const en = {
   cause: 'Cause', measures: 'Measures taken', remark: 'Remark', required: 'required', tooLong: 'too long (at most {n})',
   controlChars: 'must not contain control characters', done: 'Done', failed: 'Failed',
   noActions: 'No action is open to you in this state.', back: 'Back',
-  counts: 'Open warnings by colour', enterprises: 'Enterprises', currentColour: 'Current colour', score: 'Score',
+  counts: 'Open warnings by colour', enterprises: 'Enterprises', currentColour: 'Current colour', score: 'Inherent risk',
   uscc: 'USCC', dustType: 'Dust', collectors: 'Collectors', chart: 'Readings', threshold: 'alarm threshold',
   noReadings: 'No readings', map: 'Schematic', unknown: 'not assessed', actionLabels: { ISSUE: 'Issued', SIGN_IN: 'Signed in', FEEDBACK: 'Feedback', CLEAR: 'Cleared', REJECT: 'Rejected', SUPERSEDE: 'Superseded', ESCALATE: 'Escalated' },
-  loading: 'Loading…', lang: '中文',
+  loading: 'Loading…', lang: '中文', noColour: 'No warning', inherent: 'Inherent', dynamic: 'dynamic',
+  dust: { WOOD: 'Wood dust', AL_MG: 'Al/Mg dust', OTHER_METAL: 'Other metal dust', GRAIN: 'Grain dust', PLASTIC: 'Plastic dust', TEXTILE: 'Textile dust', undefined: '' },
 };
 
 let current = localStorage.getItem('dw-lang') === 'en' ? en : zh;

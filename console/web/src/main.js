@@ -21,9 +21,17 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** h('div.class#id', {attrs}, ...children): an element; strings become text nodes (never HTML). */
 function h(tag, attrs = {}, ...children) {
-  const [name, ...classes] = tag.split('.');
-  const el = document.createElement(name);
+  if (attrs == null || typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs)) {
+    children.unshift(attrs);
+    attrs = {};
+  }
+  const [name, ...rest] = tag.split('.');
+  const [element, id] = name.split('#');
+  const classes = rest.map((c) => c.split('#')[0]);
+  const idInClass = rest.map((c) => c.split('#')[1]).find(Boolean);
+  const el = document.createElement(element);
   if (classes.length) el.className = classes.join(' ');
+  if (id || idInClass) el.id = id || idInClass;
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v == null || v === false) continue;
     if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
@@ -34,7 +42,7 @@ function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-const badge = (colour) => h(`span.badge.c-${colour || 'NONE'}`, { 'data-colour': colour }, t(`colours.${colour}`) || t('unknown'));
+const badge = (colour) => h(`span.badge.c-${colour || 'NONE'}`, { 'data-colour': colour || 'NONE' }, colour ? t(`colours.${colour}`) : t('noColour'));
 const stateBadge = (s) => h(`span.state.s-${s}`, { 'data-state': s }, t(`states.${s}`));
 
 // ---- session, login page -------------------------------------------------------------------------
@@ -259,7 +267,7 @@ async function warningPage(id) {
       h('div',
         h('h3', t('factors')),
         factors.length ? h('table', h('tbody', factors.map((f) => h('tr', h('td', f.detail || f.code), h('td.num', `${f.points}`))))) : h('p.muted', '—'),
-        risk ? h('p.muted', `${t('alarms')}: `, badge(risk.colour), ` ${t('score')} ${Math.round(risk.dynamicScore ?? 0)}`) : null,
+        risk ? h('p.muted', `${t('alarms')}: `, badge(risk.colour), ` ${t('inherent')} ${risk.inherentLevel ?? ''} (${Math.round(risk.inherentScore ?? 0)}) · ${t('dynamic')} ${Math.round(risk.dynamicScore ?? 0)}`) : null,
         h('h3', t('feedback')),
         feedback ? h('p#feedback', feedback.note) : h('p.muted', t('noFeedback'))),
       h('div', h('h3', t('actions')), actionsFor(w))),
@@ -303,7 +311,7 @@ function actionsFor(w) {
   if (me.kind === 'ENTERPRISE' && w.state === 'SIGNED_IN') {
     const cause = field('cause', t('cause'), 2000, false);
     const measures = field('measures', t('measures'), 4000, true);
-    return h('form#feedback-form', { onsubmit: (e) => { e.preventDefault();
+    return h('form#feedback-form', { novalidate: true, onsubmit: (e) => { e.preventDefault();
       if (validate([{ input: cause.input, required: true, max: 2000 }, { input: measures.input, required: true, max: 4000 }]))
         run('feedback', { cause: cause.input.value.trim(), measures: measures.input.value.trim() }); } },
       cause.row, measures.row, h('button.primary#do-feedback', { type: 'submit' }, t('submitFeedback')), result);
@@ -326,7 +334,7 @@ async function regionPage() {
   const risks = await Promise.all(list.map((e) => api(`/api/v1/risk/enterprises/${encodeURIComponent(e.uscc)}`).catch(() => null)));
   const open = [...state.warnings.values()].filter((w) => w.state !== 'CLEARED' && w.state !== 'SUPERSEDED');
   const counts = Object.fromEntries(COLOURS.map((c) => [c, open.filter((w) => w.colour === c).length]));
-  const rows = list.map((e, i) => ({ ...e, colour: risks[i]?.colour, score: risks[i]?.dynamicScore }));
+  const rows = list.map((e, i) => ({ ...e, assessed: risks[i] != null, colour: risks[i]?.colour, score: risks[i]?.inherentScore, level: risks[i]?.inherentLevel }));
   const byTown = {};
   rows.forEach((e) => (byTown[e.regionCode] ??= []).push(e));
   return h('section#region',
@@ -334,11 +342,11 @@ async function regionPage() {
     h('div.counts', COLOURS.map((c) => h(`div.count.c-${c}`, { 'data-count': c }, h('strong', String(counts[c])), h('span', t(`colours.${c}`))))),
     h('h3', t('map')),
     h('div.schematic', Object.keys(byTown).sort().map((town) => h('div.town', h('h4', regionName(town)),
-      h('div.dots', byTown[town].map((e) => h(`a.dot.c-${e.colour || 'NONE'}`, { href: `#/enterprises/${e.uscc}`, title: `${e.name} ${t(`colours.${e.colour}`) || ''}` }, (e.name || e.uscc).slice(0, 2))))))),
+      h('div.dots', byTown[town].map((e) => h(`a.dot.c-${e.colour || 'NONE'}`, { href: `#/enterprises/${e.uscc}`, title: `${e.name} ${e.colour ? t(`colours.${e.colour}`) : t('noColour')}` }, (e.name || e.uscc).slice(0, 2))))))),
     h('h3', t('enterprises')),
     h('table#enterprises', h('thead', h('tr', [t('enterprise'), t('town'), t('currentColour'), t('score'), t('dustType')].map((x) => h('th', x)))),
       h('tbody', rows.map((e) => h('tr', h('td', h('a.link', { href: `#/enterprises/${e.uscc}` }, e.name || e.uscc)), h('td', regionName(e.regionCode)),
-        h('td', e.colour ? badge(e.colour) : h('span.muted', t('unknown'))), h('td.num', e.score == null ? '—' : Math.round(e.score)), h('td', e.dustType || ''))))));
+        h('td', e.assessed ? badge(e.colour) : h('span.muted', t('unknown'))), h('td.num', e.score == null ? '—' : `${e.level} (${Math.round(e.score)})`), h('td', t(`dust.${e.dustType}`)))))));
 }
 
 // ---- enterprise detail -----------------------------------------------------------------------------
@@ -355,7 +363,7 @@ async function enterprisePage(uscc) {
     h('dl.facts',
       h('dt', t('uscc')), h('dd', uscc),
       h('dt', t('town')), h('dd', regionName(profile.regionCode)),
-      h('dt', t('dustType')), h('dd', profile.dustType || ''),
+      h('dt', t('dustType')), h('dd', t(`dust.${profile.dustType}`)),
       h('dt', t('collectors')), h('dd', (profile.collectors || []).map((c) => `${c.code} ${c.type}`).join(', ') || '—')),
     h('h3', t('chart')), chart,
     h('h3', t('factors')),
