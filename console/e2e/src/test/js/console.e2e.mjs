@@ -121,6 +121,7 @@ try {
   await licheng.locator('#warning-detail[data-state="CLEARED"]').waitFor();
   for (const action of ['SIGN_IN', 'FEEDBACK', 'CLEAR']) await licheng.locator(`#timeline tr[data-action="${action}"]`).waitFor();
   await shot(licheng, '09-cleared');
+  console.log(`CLEARED ${warningId}`);
 
   step('english');
   await licheng.click('#lang');

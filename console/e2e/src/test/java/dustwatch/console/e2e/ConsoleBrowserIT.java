@@ -4,10 +4,9 @@ import dustwatch.contracts.topic.Json;
 import dustwatch.deploy.simulator.Messages;
 import dustwatch.deploy.simulator.SimulatedEnterprise;
 import dustwatch.deploy.simulator.TokenSource;
-import dustwatch.deploy.stack.Ports;
 import dustwatch.deploy.stack.Stack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -39,27 +38,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signs in and reports, the district clears, {@code xindu-duty} does not see it, a lost session shows the
  * session-ended page, logout ends the session. The script fails when any request of the browser leaves
  * localhost. Screenshots: {@code target/screenshots/} (copied to {@code docs/console/}).
- * Ports: the defaults shifted by 3100 (system property {@code dustwatch.e2e.port-offset}).
+ * The stack is {@link SharedStack}'s.
  */
+@Order(1)
 class ConsoleBrowserIT {
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = SharedStack.HTTP;
     static final Path CHROMIUM = Path.of(System.getProperty("dustwatch.e2e.chromium", "/usr/bin/chromium"));
     static Stack stack;
 
     @BeforeAll
     static void startStack() {
         assertThat(CHROMIUM).as("Debian's chromium (apt-get install -y chromium; .ci/run installs it)").isExecutable();
-        Path home = Path.of(System.getProperty("dustwatch.home", "../..")).toAbsolutePath().normalize();
-        stack = Stack.start(new Stack.Options(home, home.resolve("console/e2e/target/e2e-stack"),
-                Ports.offset(Integer.getInteger("dustwatch.e2e.port-offset", 3100)), null, null, null),
-                line -> System.out.println("[console-e2e] " + line));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SharedStack.get();
     }
 
     @Test
@@ -81,6 +71,9 @@ class ConsoleBrowserIT {
             for (String line; (line = lines.readLine()) != null; ) {
                 System.out.println("[browser] " + line);
                 output.add(line);
+                if (line.startsWith("CLEARED ")) {
+                    SharedStack.clearedWarningId = line.substring("CLEARED ".length());
+                }
                 if (line.equals("WAITING_FOR_WARNING")) {
                     pushExcursion(hongfu);
                     toBrowser.write("PUSHED\n".getBytes(StandardCharsets.UTF_8));
