@@ -4,7 +4,6 @@ import dustwatch.contracts.topic.Json;
 import dustwatch.deploy.simulator.Messages;
 import dustwatch.deploy.simulator.SimulatedEnterprise;
 import dustwatch.deploy.simulator.TokenSource;
-import dustwatch.deploy.stack.Stack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -37,25 +36,24 @@ class AccessMatrixIT {
     static final List<String> CALLERS = List.of("province", "city", "district", "town", "other-town", "enterprise",
             "other-enterprise", "city-node", "no-token", "tampered", "other-issuer");
 
-    static Stack stack;
     static SimulatedEnterprise hongfu;
     static final Map<String, String> TOKENS = new LinkedHashMap<>();
 
     @BeforeAll
     static void tokens() {
-        stack = SharedStack.get();
+        SharedStack.start();
         hongfu = SimulatedEnterprise.licheng().stream().filter(e -> e.handle().equals("hongfu")).findFirst().orElseThrow();
         Map<String, String> users = Map.of("province", "fujian-duty", "city", "putian-duty", "district", "licheng-duty",
                 "town", "huangshi-duty", "other-town", "xindu-duty", "enterprise", "hongfu-safety",
                 "other-enterprise", "dongxing-safety");
         users.forEach((caller, user) -> TOKENS.put(caller,
-                TokenSource.password(SharedStack.HTTP, stack.tokenEndpoint(), user, "dustwatch").token()));
-        TOKENS.put("city-node", TokenSource.clientCredentials(SharedStack.HTTP, stack.tokenEndpoint(), "putian-node",
+                TokenSource.password(SharedStack.HTTP, SharedStack.tokenEndpoint(), user, "dustwatch").token()));
+        TOKENS.put("city-node", TokenSource.clientCredentials(SharedStack.HTTP, SharedStack.tokenEndpoint(), "putian-node",
                 "putian-node-secret").token());
         String district = TOKENS.get("district");
         TOKENS.put("tampered", district.substring(0, district.length() - 6) + (district.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA"));
         TOKENS.put("other-issuer", TokenSource.password(SharedStack.HTTP,
-                stack.issuer().replace("/realms/dustwatch", "/realms/master") + "/protocol/openid-connect/token", "admin", "admin").token());
+                SharedStack.issuer().replace("/realms/dustwatch", "/realms/master") + "/protocol/openid-connect/token", "admin", "admin").token());
     }
 
     /** One endpoint: method, path, body (or null), then the expected status for each of {@link #CALLERS}. */
@@ -109,7 +107,7 @@ class AccessMatrixIT {
     }
 
     static Answer call(Row row, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + row.path()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SharedStack.gatewayUrl() + row.path()))
                 .timeout(Duration.ofSeconds(20))
                 .method(row.method(), row.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(row.body())))

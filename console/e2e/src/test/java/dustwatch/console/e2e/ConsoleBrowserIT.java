@@ -4,7 +4,6 @@ import dustwatch.contracts.topic.Json;
 import dustwatch.deploy.simulator.Messages;
 import dustwatch.deploy.simulator.SimulatedEnterprise;
 import dustwatch.deploy.simulator.TokenSource;
-import dustwatch.deploy.stack.Stack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -44,12 +43,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsoleBrowserIT {
     static final HttpClient HTTP = SharedStack.HTTP;
     static final Path CHROMIUM = Path.of(System.getProperty("dustwatch.e2e.chromium", "/usr/bin/chromium"));
-    static Stack stack;
 
     @BeforeAll
     static void startStack() {
         assertThat(CHROMIUM).as("Debian's chromium (apt-get install -y chromium; .ci/run installs it)").isExecutable();
-        stack = SharedStack.get();
+        SharedStack.start();
     }
 
     @Test
@@ -60,7 +58,7 @@ class ConsoleBrowserIT {
         ProcessBuilder builder = new ProcessBuilder("node", module.resolve("src/test/js/console.e2e.mjs").toString())
                 .directory(module.toFile())
                 .redirectErrorStream(true);
-        builder.environment().put("GATEWAY_URL", stack.gatewayUrl());
+        builder.environment().put("GATEWAY_URL", SharedStack.gatewayUrl());
         builder.environment().put("HONGFU_USCC", hongfu.uscc());
         builder.environment().put("SCREENSHOTS", module.resolve("target/screenshots").toString());
         builder.environment().put("CHROMIUM", CHROMIUM.toString());
@@ -94,7 +92,7 @@ class ConsoleBrowserIT {
 
     /** What the simulator does at its first push: 鸿福's hopper at 72–76 ℃ for 100 s, as the Putian node. */
     private static void pushExcursion(SimulatedEnterprise hongfu) throws IOException, InterruptedException {
-        String node = TokenSource.clientCredentials(HTTP, stack.tokenEndpoint(), "putian-node", "putian-node-secret").token();
+        String node = TokenSource.clientCredentials(HTTP, SharedStack.tokenEndpoint(), "putian-node", "putian-node-secret").token();
         var registered = call("PUT", "/api/v1/registry/enterprises/" + hongfu.uscc(), node, Messages.profile(hongfu));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
         Messages messages = new Messages(new Random(7));
@@ -108,7 +106,7 @@ class ConsoleBrowserIT {
     }
 
     private static HttpResponse<String> call(String method, String path, String token, Object body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).timeout(Duration.ofSeconds(20))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SharedStack.gatewayUrl() + path)).timeout(Duration.ofSeconds(20))
                 .method(method, HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
