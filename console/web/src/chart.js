@@ -38,7 +38,8 @@ export function drawReadings(el, readings, { t, chinaTime }) {
       grid: { left: 56, right: 56, top: 30, bottom: 30 },
       tooltip: { trigger: 'axis', valueFormatter: (v) => `${v} ${p.unit}` },
       xAxis: { type: 'time', axisLabel: { formatter: (v) => chinaTime(new Date(v).toISOString()).slice(11, 16) } },
-      yAxis: { type: 'value', name: p.unit, scale: true },
+      // the axis always reaches the thresholds, so that the dashed lines show even when the values are far off
+      yAxis: { type: 'value', name: p.unit, min: (v) => niceFloor(Math.min(v.min, ...p.thresholds)), max: (v) => niceCeil(Math.max(v.max, ...p.thresholds)) },
       series: [{
         name: `${english ? p.en : p.zh} (${p.unit})`, type: 'line', showSymbol: false, data,
         markLine: { symbol: 'none', lineStyle: { color: '#c0392b', type: 'dashed' },
@@ -48,3 +49,10 @@ export function drawReadings(el, readings, { t, chinaTime }) {
     });
   });
 }
+
+function step(value) {
+  const magnitude = 10 ** Math.floor(Math.log10(Math.abs(value) || 1));
+  return magnitude;
+}
+const niceFloor = (v) => Math.floor(v * 0.95 / step(v)) * step(v);
+const niceCeil = (v) => Math.ceil(v * 1.05 / step(v)) * step(v);
