@@ -1,0 +1,375 @@
+// The duty console (值班台): one page, hash routes, plain DOM. Data only from the gateway (same origin).
+import { t, lang, toggleLang, regionName, towns, chinaTime } from './i18n.js';
+import { api, session, logout, setSessionEndedHandler, ProblemError } from './api.js';
+import { drawReadings } from './chart.js';
+
+const app = document.getElementById('app');
+const state = {
+  me: null,
+  warnings: new Map(),       // warningId → list item (GET /api/v1/warnings shape)
+  factors: new Map(),        // warningId → factors from the stream's Warning event
+  fresh: new Set(),          // ids that arrived on the stream (highlighted)
+  filters: { colour: '', state: '', region: '' },
+  stream: 'connecting',
+  source: null,
+  redBanner: null,
+};
+const COLOURS = ['RED', 'ORANGE', 'YELLOW', 'BLUE'];
+const STATES = ['ISSUED', 'SIGNED_IN', 'FEEDBACK_SUBMITTED', 'CLEARED', 'SUPERSEDED'];
+const TIER_RANK = { PROVINCE: 0, CITY: 1, DISTRICT: 2, TOWN: 3, ENTERPRISE: 4 };
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** h('div.class#id', {attrs}, ...children): an element; strings become text nodes (never HTML). */
+function h(tag, attrs = {}, ...children) {
+  if (attrs == null || typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs)) {
+    children.unshift(attrs);
+    attrs = {};
+  }
+  const [name, ...rest] = tag.split('.');
+  const [element, id] = name.split('#');
+  const classes = rest.map((c) => c.split('#')[0]);
+  const idInClass = rest.map((c) => c.split('#')[1]).find(Boolean);
+  const el = document.createElement(element);
+  if (classes.length) el.className = classes.join(' ');
+  if (id || idInClass) el.id = id || idInClass;
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v == null || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k === 'dataset') Object.assign(el.dataset, v);
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) if (c != null && c !== false) el.append(c instanceof Node ? c : String(c));
+  return el;
+}
+
+const badge = (colour) => h(`span.badge.c-${colour || 'NONE'}`, { 'data-colour': colour || 'NONE' }, colour ? t(`colours.${colour}`) : t('noColour'));
+const stateBadge = (s) => h(`span.state.s-${s}`, { 'data-state': s }, t(`states.${s}`));
+
+// ---- session, login page -------------------------------------------------------------------------
+
+setSessionEndedHandler(() => showLogin('ended'));
+
+async function start() {
+  document.documentElement.lang = lang();
+  let me;
+  try {
+    me = await session();
+  } catch (e) {
+    app.replaceChildren(h('p.error', e.message));
+    return;
+  }
+  if (!me) {
+    const params = new URLSearchParams(location.search);
+    showLogin(sessionStorage.getItem('dw-was-in') ? 'ended' : params.has('logged-out') ? 'out' : params.has('login-error') ? 'error' : 'new');
+    return;
+  }
+  sessionStorage.setItem('dw-was-in', '1');
+  if (location.search) history.replaceState(null, '', '/' + location.hash);
+  state.me = me;
+  connectStream();
+  await loadWarnings();
+  window.addEventListener('hashchange', route);
+  setInterval(tick, 1000);
+  setInterval(() => loadWarnings().then(() => { if (currentRoute().name === 'duty') route(); }), 30000);
+  route();
+}
+
+function showLogin(why) {
+  state.ended = true;
+  if (state.source) { state.source.close(); state.source = null; }
+  sessionStorage.removeItem('dw-was-in');
+  const message = { ended: t('sessionEndedHint'), out: t('loggedOut'), error: t('loginError'), new: t('loginHint') }[why];
+  app.replaceChildren(h('div.login', { 'data-page': why === 'ended' ? 'session-ended' : 'login' },
+    h('h1', t('title')), h('p.sub', t('subtitle')),
+    h('h2', why === 'ended' ? t('sessionEnded') : t('login')),
+    h('p', message),
+    h('a.button.primary#login', { href: '/oauth2/authorization/keycloak' }, t('loginButton')),
+    h('p', h('a.link', { href: '#', onclick: (e) => { e.preventDefault(); toggleLang(); showLogin(why); } }, t('lang')))));
+}
+
+// ---- live stream ---------------------------------------------------------------------------------
+
+function connectStream() {
+  const source = new EventSource('/api/v1/alerts/stream');
+  state.source = source;
+  source.addEventListener('ready', () => setStream('live'));
+  source.addEventListener('warning', (e) => onWarningEvent(JSON.parse(e.data)));
+  source.onerror = async () => {
+    setStream('offline');
+    // the browser retries an interrupted stream by itself; a refused one (CLOSED) is retried here,
+    // unless the session has ended (then the login page)
+    const me = await session().catch(() => undefined);
+    if (me === null) { showLogin('ended'); return; }
+    if (source.readyState === EventSource.CLOSED) setTimeout(() => { if (state.source === source) connectStream(); }, 3000);
+  };
+}
+
+function setStream(status) {
+  state.stream = status;
+  const el = document.getElementById('stream');
+  if (el) { el.className = `stream ${status}`; el.textContent = t(status); el.dataset.status = status; }
+}
+
+async function onWarningEvent(w) {
+  if (w.factors) state.factors.set(w.warningId, w.factors);
+  const known = state.warnings.get(w.warningId);
+  state.warnings.set(w.warningId, { state: 'ISSUED', ...known, ...w });
+  state.fresh.add(w.warningId);
+  if (w.colour === 'RED') redAlert(w);
+  try {
+    state.warnings.set(w.warningId, { ...state.warnings.get(w.warningId), ...(await api(`/api/v1/warnings/${encodeURIComponent(w.warningId)}`)) });
+  } catch { /* the list item from the stream is shown until the next refresh */ }
+  if (currentRoute().name === 'duty') route();
+}
+
+function redAlert(w) {
+  try {
+    const audio = new AudioContext();
+    [0, 0.35, 0.7].forEach((at) => {
+      const osc = audio.createOscillator();
+      const gain = audio.createGain();
+      osc.frequency.value = 880;
+      gain.gain.value = 0.2;
+      osc.connect(gain).connect(audio.destination);
+      osc.start(audio.currentTime + at);
+      osc.stop(audio.currentTime + at + 0.2);
+    });
+  } catch { /* no sound device: the banner still shows */ }
+  state.redBanner = `${t('redAlert')} ${w.enterpriseName || w.uscc} — ${w.reason || ''}`;
+  document.body.classList.add('red-flash');
+  setTimeout(() => document.body.classList.remove('red-flash'), 6000);
+}
+
+async function loadWarnings() {
+  const items = await api('/api/v1/warnings');
+  const list = Array.isArray(items) ? items : items.items || [];
+  for (const item of list) state.warnings.set(item.warningId, { ...state.warnings.get(item.warningId), ...item });
+}
+
+// ---- layout and routes ---------------------------------------------------------------------------
+
+function currentRoute() {
+  const parts = location.hash.replace(/^#\/?/, '').split('/');
+  if (parts[0] === 'warnings' && parts[1]) return { name: 'warning', id: decodeURIComponent(parts[1]) };
+  if (parts[0] === 'enterprises' && parts[1]) return { name: 'enterprise', uscc: decodeURIComponent(parts[1]) };
+  if (parts[0] === 'region') return { name: 'region' };
+  return { name: 'duty' };
+}
+
+function layout(content, active) {
+  const me = state.me;
+  const nav = me.kind === 'ENTERPRISE'
+    ? [['duty', '#/duty', t('navDuty')], ['enterprise', `#/enterprises/${me.uscc}`, t('navMine')]]
+    : [['duty', '#/duty', t('navDuty')], ['region', '#/region', t('navRegion')]];
+  const later = [t('navCleaning'), t('navFilings'), t('navSupervision')];
+  return h('div.shell',
+    h('header',
+      h('div.brand', h('strong', t('title')), h('span.sub', t('subtitle'))),
+      h(`span#stream.stream.${state.stream}`, { 'data-status': state.stream }, t(state.stream)),
+      h('span.user#user', `${me.username} · ${t(`tiers.${me.tier}`)} · ${regionName(me.region)}`),
+      h('button.link#lang', { onclick: () => { toggleLang(); route(); } }, t('lang')),
+      h('button#logout', { onclick: logout }, t('logout'))),
+    state.redBanner ? h('div.red-banner#red-banner', { onclick: () => { state.redBanner = null; route(); } }, state.redBanner) : null,
+    h('nav',
+      nav.map(([key, href, label]) => h(`a${key === active ? '.active' : ''}`, { href, 'data-nav': key }, label)),
+      later.map((label) => h('span.later', { title: t('soon') }, label, h('small', ` (${t('soon')})`)))),
+    h('main', content));
+}
+
+async function route() {
+  const r = currentRoute();
+  const show = (content, active) => { if (!state.ended) app.replaceChildren(layout(content, active)); };
+  if (state.ended) return;
+  try {
+    if (r.name === 'warning') show(await warningPage(r.id), 'duty');
+    else if (r.name === 'enterprise') show(await enterprisePage(r.uscc), state.me.kind === 'ENTERPRISE' ? 'enterprise' : 'region');
+    else if (r.name === 'region') show(await regionPage(), 'region');
+    else show(dutyPage(), 'duty');
+  } catch (e) {
+    if (e instanceof ProblemError && e.status === 401) return;
+    show(h('p.error', `${e.status ? `${e.status} ` : ''}${e.message}`), r.name);
+  }
+  tick();
+}
+
+// ---- on duty (值班) --------------------------------------------------------------------------------
+
+function nextDeadline(w) {
+  return { ISSUED: w.signInDeadline, SIGNED_IN: w.feedbackDeadline, FEEDBACK_SUBMITTED: w.clearDeadline }[w.state];
+}
+
+function countdown(w) {
+  const deadline = nextDeadline(w);
+  if (!deadline) return h('span.muted', '—');
+  return h('span.countdown', { dataset: { deadline } }, '');
+}
+
+function tick() {
+  const now = Date.now();
+  document.querySelectorAll('[data-deadline]').forEach((el) => {
+    const ms = Date.parse(el.dataset.deadline) - now;
+    const abs = Math.abs(ms);
+    const hms = `${Math.floor(abs / 3600000)}:${String(Math.floor(abs / 60000) % 60).padStart(2, '0')}:${String(Math.floor(abs / 1000) % 60).padStart(2, '0')}`;
+    el.textContent = ms >= 0 ? `${t('remaining')} ${hms}` : `${t('overdue')} ${hms}`;
+    el.classList.toggle('late', ms < 0);
+    el.title = chinaTime(el.dataset.deadline);
+  });
+}
+
+function dutyPage() {
+  const f = state.filters;
+  const list = [...state.warnings.values()]
+    .filter((w) => (!f.colour || w.colour === f.colour) && (!f.state || w.state === f.state) && (!f.region || w.regionCode === f.region))
+    .sort((a, b) => String(b.issuedAt).localeCompare(String(a.issuedAt)));
+  const select = (key, values, label) => h('label', label, ' ',
+    h(`select#filter-${key}`, { onchange: (e) => { f[key] = e.target.value; route(); } },
+      h('option', { value: '' }, t('all')),
+      values.map(([v, text]) => h('option', { value: v, selected: f[key] === v }, text))));
+  return h('section',
+    h('div.filters',
+      select('colour', COLOURS.map((c) => [c, t(`colours.${c}`)]), t('colour')),
+      select('state', STATES.map((s) => [s, t(`states.${s}`)]), t('state')),
+      select('region', towns().filter((c) => c.startsWith(state.me.region)).map((c) => [c, regionName(c)]), t('town'))),
+    list.length === 0 ? h('p.empty#no-warnings', t('noWarnings')) :
+      h('table.warnings#warnings',
+        h('thead', h('tr', [t('colour'), t('enterprise'), t('town'), t('issuedAt'), t('deadline'), t('state'), t('reason'), ''].map((x) => h('th', x)))),
+        h('tbody', list.map((w) => h(`tr${state.fresh.has(w.warningId) ? '.fresh' : ''}.row-${w.colour}`, { 'data-warning': w.warningId, 'data-uscc': w.uscc },
+          h('td', badge(w.colour)),
+          h('td', w.enterpriseName || w.uscc),
+          h('td', regionName(w.regionCode)),
+          h('td', chinaTime(w.issuedAt)),
+          h('td', nextDeadline(w) ? [h('small.muted', t(`deadlineOf.${w.state}`) + ' '), countdown(w)] : '—'),
+          h('td', stateBadge(w.state), w.overdue ? h('span.escalated', t('overdue')) : null),
+          h('td.reason', w.reason || ''),
+          h('td', h('a.button', { href: `#/warnings/${encodeURIComponent(w.warningId)}` }, t('open'))))))));
+}
+
+// ---- warning detail --------------------------------------------------------------------------------
+
+async function warningPage(id) {
+  state.fresh.delete(id);
+  const w = await api(`/api/v1/warnings/${encodeURIComponent(id)}`);
+  state.warnings.set(id, { ...state.warnings.get(id), ...w });
+  const risk = await api(`/api/v1/risk/enterprises/${encodeURIComponent(w.uscc)}`).catch(() => null);
+  const factors = state.factors.get(id) || risk?.factors || [];
+  const timeline = w.timeline || [];
+  const feedback = timeline.filter((e) => e.action === 'FEEDBACK').pop();
+  return h('section.detail#warning-detail', { 'data-state': w.state },
+    h('p', h('a.link', { href: '#/duty' }, `← ${t('back')}`)),
+    h('h2', badge(w.colour), ' ', w.enterpriseName || w.uscc, ' ', stateBadge(w.state), w.overdue ? h('span.escalated', t('overdue')) : null),
+    h('dl.facts',
+      h('dt', t('uscc')), h('dd', h('a.link', { href: `#/enterprises/${w.uscc}` }, w.uscc)),
+      h('dt', t('town')), h('dd', regionName(w.regionCode)),
+      h('dt', t('issuedAt')), h('dd', chinaTime(w.issuedAt)),
+      h('dt', t('reason')), h('dd', w.reason || ''),
+      h('dt', t('deadline')), h('dd', nextDeadline(w) ? [t(`deadlineOf.${w.state}`), ' ', chinaTime(nextDeadline(w)), ' ', countdown(w)] : '—')),
+    h('div.columns',
+      h('div',
+        h('h3', t('factors')),
+        factors.length ? h('table', h('tbody', factors.map((f) => h('tr', h('td', f.detail || f.code), h('td.num', `${f.points}`))))) : h('p.muted', '—'),
+        risk ? h('p.muted', `${t('alarms')}: `, badge(risk.colour), ` ${t('inherent')} ${risk.inherentLevel ?? ''} (${Math.round(risk.inherentScore ?? 0)}) · ${t('dynamic')} ${Math.round(risk.dynamicScore ?? 0)}`) : null,
+        h('h3', t('feedback')),
+        feedback ? h('p#feedback', feedback.note) : h('p.muted', t('noFeedback'))),
+      h('div', h('h3', t('actions')), actionsFor(w))),
+    h('h3', t('timeline')),
+    h('table#timeline', h('thead', h('tr', [t('at'), t('action'), t('actor'), t('state'), t('note')].map((x) => h('th', x)))),
+      h('tbody', timeline.map((e) => h('tr', { 'data-action': e.action },
+        h('td', chinaTime(e.at)), h('td', t(`actionLabels.${e.action}`)), h('td', `${e.actor || ''} (${t(`tiers.${e.actorTier}`)})`),
+        h('td', e.toState ? t(`states.${e.toState}`) : ''), h('td', e.note || ''))))));
+}
+
+function actionsFor(w) {
+  const me = state.me;
+  const result = h('p.result#action-result');
+  const run = async (path, body) => {
+    result.className = 'result';
+    result.textContent = '…';
+    try {
+      await api(`/api/v1/warnings/${encodeURIComponent(w.warningId)}/${path}`, { method: 'POST', body });
+      result.textContent = t('done');
+      await route();
+    } catch (e) {
+      result.className = 'result error';
+      const errors = e.problem?.errors || e.problem?.invalidParams || [];
+      result.textContent = `${t('failed')} (${e.status}): ${e.message}` + (Array.isArray(errors) && errors.length ? ' — ' + errors.map((x) => `${x.field || x.name}: ${x.reason || x.message}`).join('; ') : '');
+    }
+  };
+  const field = (name, label, max, multiline) => {
+    const input = h(multiline ? 'textarea' : 'input', { id: `f-${name}`, name, maxlength: max, required: true, rows: multiline ? 3 : null });
+    return { input, row: h('label.field', label, input, h('small.err', { id: `err-${name}` })) };
+  };
+  const validate = (fields) => fields.every(({ input, required, max }) => {
+    const err = document.getElementById(`err-${input.name}`);
+    const v = input.value;
+    const msg = required && !v.trim() ? t('required') : v.length > max ? t('tooLong').replace('{n}', max) : CONTROL.test(v) ? t('controlChars') : '';
+    err.textContent = msg;
+    return !msg;
+  });
+  if (me.kind === 'ENTERPRISE' && w.state === 'ISSUED') {
+    return h('div', h('button.primary#do-sign-in', { onclick: () => run('sign-in') }, t('signIn')), result);
+  }
+  if (me.kind === 'ENTERPRISE' && w.state === 'SIGNED_IN') {
+    const cause = field('cause', t('cause'), 2000, false);
+    const measures = field('measures', t('measures'), 4000, true);
+    return h('form#feedback-form', { novalidate: true, onsubmit: (e) => { e.preventDefault();
+      if (validate([{ input: cause.input, required: true, max: 2000 }, { input: measures.input, required: true, max: 4000 }]))
+        run('feedback', { cause: cause.input.value.trim(), measures: measures.input.value.trim() }); } },
+      cause.row, measures.row, h('button.primary#do-feedback', { type: 'submit' }, t('submitFeedback')), result);
+  }
+  if (me.kind === 'REGULATOR' && w.state === 'FEEDBACK_SUBMITTED' && TIER_RANK[me.tier] <= TIER_RANK[w.verifyingTier ?? 'TOWN']) {
+    const remark = field('remark', t('remark'), 2000, true);
+    const go = (path) => { if (validate([{ input: remark.input, required: false, max: 2000 }])) run(path, { remark: remark.input.value.trim() }); };
+    return h('form#verify-form', { onsubmit: (e) => e.preventDefault() }, remark.row,
+      h('button.primary#do-clear', { type: 'button', onclick: () => go('clear') }, t('clear')), ' ',
+      h('button#do-reject', { type: 'button', onclick: () => go('reject') }, t('reject')), result);
+  }
+  return h('p.muted#no-actions', t('noActions'));
+}
+
+// ---- region overview -------------------------------------------------------------------------------
+
+async function regionPage() {
+  const enterprises = await api('/api/v1/registry/enterprises').catch(() => []);
+  const list = Array.isArray(enterprises) ? enterprises : enterprises.items || [];
+  const risks = await Promise.all(list.map((e) => api(`/api/v1/risk/enterprises/${encodeURIComponent(e.uscc)}`).catch(() => null)));
+  const open = [...state.warnings.values()].filter((w) => w.state !== 'CLEARED' && w.state !== 'SUPERSEDED');
+  const counts = Object.fromEntries(COLOURS.map((c) => [c, open.filter((w) => w.colour === c).length]));
+  const rows = list.map((e, i) => ({ ...e, assessed: risks[i] != null, colour: risks[i]?.colour, score: risks[i]?.inherentScore, level: risks[i]?.inherentLevel }));
+  const byTown = {};
+  rows.forEach((e) => (byTown[e.regionCode] ??= []).push(e));
+  return h('section#region',
+    h('h2', `${regionName(state.me.region)} — ${t('counts')}`),
+    h('div.counts', COLOURS.map((c) => h(`div.count.c-${c}`, { 'data-count': c }, h('strong', String(counts[c])), h('span', t(`colours.${c}`))))),
+    h('h3', t('map')),
+    h('div.schematic', Object.keys(byTown).sort().map((town) => h('div.town', h('h4', regionName(town)),
+      h('div.dots', byTown[town].map((e) => h(`a.dot.c-${e.colour || 'NONE'}`, { href: `#/enterprises/${e.uscc}`, title: `${e.name} ${e.colour ? t(`colours.${e.colour}`) : t('noColour')}` }, (e.name || e.uscc).slice(0, 2))))))),
+    h('h3', t('enterprises')),
+    h('table#enterprises', h('thead', h('tr', [t('enterprise'), t('town'), t('currentColour'), t('score'), t('dustType')].map((x) => h('th', x)))),
+      h('tbody', rows.map((e) => h('tr', h('td', h('a.link', { href: `#/enterprises/${e.uscc}` }, e.name || e.uscc)), h('td', regionName(e.regionCode)),
+        h('td', e.assessed ? badge(e.colour) : h('span.muted', t('unknown'))), h('td.num', e.score == null ? '—' : `${e.level} (${Math.round(e.score)})`), h('td', t(`dust.${e.dustType}`)))))));
+}
+
+// ---- enterprise detail -----------------------------------------------------------------------------
+
+async function enterprisePage(uscc) {
+  const [enterprises, risk, readings] = await Promise.all([
+    api('/api/v1/registry/enterprises').catch(() => []),
+    api(`/api/v1/risk/enterprises/${encodeURIComponent(uscc)}`).catch(() => null),
+    api(`/api/v1/readings?uscc=${encodeURIComponent(uscc)}&limit=1000`).catch(() => [])]);
+  const profile = (Array.isArray(enterprises) ? enterprises : enterprises.items || []).find((e) => e.uscc === uscc) || { uscc };
+  const chart = h('div.chart#chart');
+  const section = h('section#enterprise',
+    h('h2', profile.name || uscc, ' ', risk ? badge(risk.colour) : null),
+    h('dl.facts',
+      h('dt', t('uscc')), h('dd', uscc),
+      h('dt', t('town')), h('dd', regionName(profile.regionCode)),
+      h('dt', t('dustType')), h('dd', t(`dust.${profile.dustType}`)),
+      h('dt', t('collectors')), h('dd', (profile.collectors || []).map((c) => `${c.code} ${c.type}`).join(', ') || '—')),
+    h('h3', t('chart')), chart,
+    h('h3', t('factors')),
+    risk?.factors?.length ? h('table', h('tbody', risk.factors.map((f) => h('tr', h('td', f.detail || f.code), h('td.num', `${f.points}`))))) : h('p.muted', '—'));
+  setTimeout(() => drawReadings(chart, Array.isArray(readings) ? readings : readings.items || [], { t, chinaTime }), 0);
+  return section;
+}
+
+start();
