@@ -115,9 +115,12 @@ class BrokerPauseIT {
         jdbc.sql("""
                 INSERT INTO ingest.enterprise (uscc, name, region_code, dust_type, dust_workers, ignition_prone_process,
                     collectors, updated_at, updated_by)
-                VALUES (:u, '黄石金榕木艺有限公司', '350304101', 'WOOD', 42, true, '[]'::jsonb, now(), 'test')
+                VALUES (:u, '黄石金榕木艺有限公司', '350304101', 'WOOD', 42, true,
+                    CAST(:collectors AS jsonb), now(), 'test')
                 ON CONFLICT (uscc) DO NOTHING
-                """).param("u", HUANGSHI_WOOD).update();
+                """).param("u", HUANGSHI_WOOD)
+                .param("collectors", "[{\"code\":\"" + HUANGSHI_WOOD + "-DC001\",\"type\":\"DRY_BAG\",\"indoor\":true}]")
+                .update();
         String before = "pause-" + RUN + "-before";
         // the first transaction also creates the broker's transaction log: resend until taken, as a node would
         assertThat(pushUntilAccepted(before).statusCode()).isEqualTo(202);
