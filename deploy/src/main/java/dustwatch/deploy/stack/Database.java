@@ -41,6 +41,8 @@ public record Database(String jdbcUrl, String user, String password, AutoCloseab
                     .setDataDirectory(dataDir.resolve("postgres"))
                     .setCleanDataDirectory(true)
                     .setOverrideWorkingDirectory(dataDir.resolve("postgres-bin").toFile())
+                    // 10 s by default: too short on a loaded machine (several stacks and builds on 2 cores)
+                    .setPGStartupWait(java.time.Duration.ofSeconds(Long.getLong("dustwatch.stack.database-start-seconds", 60)))
                     .start();
             try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE ROLE dustwatch LOGIN PASSWORD 'dustwatch'");

@@ -88,7 +88,8 @@ public final class KafkaBroker implements AutoCloseable {
             String bootstrap = "127.0.0.1:" + port;
             KafkaBroker broker = new KafkaBroker(child, bootstrap);
             try {
-                Wait.until("kafka broker", Duration.ofSeconds(60), child, broker::createTopics);
+                Wait.until("kafka broker", Duration.ofSeconds(Long.getLong("dustwatch.stack.ready-timeout-seconds", 120)), child,
+                        broker::createTopics);
             } catch (RuntimeException e) {
                 broker.close();
                 throw e;
