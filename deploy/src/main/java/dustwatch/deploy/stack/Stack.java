@@ -101,7 +101,13 @@ public final class Stack implements AutoCloseable, Supervisor.Parts {
             processes.put("keycloak", keycloak.process());
             progress.accept(String.format("keycloak ready at %s (%.1f s)", keycloak.issuer(), seconds(t0)));
         });
-        CompletableFuture.allOf(kafkaReady, databaseReady).join();
+        try {
+            CompletableFuture.allOf(kafkaReady, databaseReady).join();
+        } catch (RuntimeException e) {
+            // let Keycloak's start end (ready and tracked, or failed) so that close() stops it too: else it outlives us
+            keycloakReady.exceptionally(ignored -> null).join();
+            throw e;
+        }
 
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("KAFKA_REPLICATION_FACTOR", "1");
