@@ -175,10 +175,13 @@ class AccessMatrixIT {
 
     @Test
     void everyCallerGetsExactlyItsStatusOnEveryEndpoint() throws Exception {
-        // the browser test's warning, or (against a running stack) one named by dustwatch.e2e.warning-id
+        // the browser test's warning, or one named by dustwatch.e2e.warning-id, or one this test raises
         String warningId = SharedStack.clearedWarningId != null ? SharedStack.clearedWarningId
                 : System.getProperty("dustwatch.e2e.warning-id");
-        assertThat(warningId).as("the browser test ran first and raised a warning").isNotNull();
+        if (warningId == null) {
+            warningId = raiseWarning();
+        }
+        assertThat(warningId).as("a warning of 鸿福 to read").isNotNull();
         List<String> wrong = new ArrayList<>();
         int cells = 0;
         for (Row row : matrix(warningId)) {
@@ -204,6 +207,56 @@ class AccessMatrixIT {
         }
         System.out.println("[access-matrix] " + matrix(warningId).size() + " endpoints × " + CALLERS.size() + " callers = " + cells + " cells");
         assertThat(wrong).as("cells that differ from the matrix").isEmpty();
+    }
+
+    /**
+     * Without the browser test's warning: registers 鸿福 as the Putian node and pushes its hopper excursion
+     * (what the simulator does) until the district sees a warning of it, at most 3 minutes. The push is
+     * repeated because the risk engine skips readings of an enterprise whose registration it has not yet read.
+     */
+    static String raiseWarning() throws Exception {
+        String node = TOKENS.get("city-node");
+        Answer registered = call(new Row("PUT", null, "/api/v1/registry/enterprises/" + hongfu.uscc(), Messages.profile(hongfu)), node);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+        Messages messages = new Messages(new Random(7));
+        Instant deadline = Instant.now().plusSeconds(180);
+        while (Instant.now().isBefore(deadline)) {
+            Instant start = Instant.now().minusSeconds(100);
+            List<Map<String, Object>> excursion = new ArrayList<>();
+            for (int i = 0; i <= 9; i++) {
+                excursion.add(messages.realtime(hongfu, start.plusSeconds(10L * i), true));
+            }
+            call(new Row("POST", null, "/api/v1/ingest/messages", Map.of("messages", excursion)), node);
+            for (int poll = 0; poll < 5; poll++) {
+                Thread.sleep(2000);
+                HttpResponse<String> list = SharedStack.HTTP.send(HttpRequest.newBuilder(URI.create(SharedStack.gatewayUrl() + "/api/v1/warnings"))
+                        .header("Authorization", "Bearer " + TOKENS.get("district")).timeout(Duration.ofSeconds(20)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                for (var warning : Json.MAPPER.readTree(list.body()).findParents("warningId")) {
+                    if (hongfu.uscc().equals(warning.path("uscc").asString())) {
+                        return warning.path("warningId").asString();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** What Tomcat and the gateway's firewall refuse before any controller runs is a problem with a type too. */
+    @Test
+    void theServersOwnRejectionsAreProblems() throws Exception {
+        Ports ports = SharedStack.ports();
+        List<String> wrong = new ArrayList<>();
+        for (int port : List.of(ports.gateway(), ports.ingest(), ports.risk(), ports.alert(), ports.disposal())) {
+            for (String path : List.of("/api/v1/warnings/a%2Fb", "/api/v1/warnings/a%00b")) {
+                Answer answer = call(new Row("GET", null, "http://localhost:" + port + path, null), TOKENS.get("district"));
+                if (answer.status() != 400 || !answer.contentType().startsWith("application/problem+json")
+                        || !answer.body().contains("\"type\"")) {
+                    wrong.add(port + path + ": " + answer.status() + " " + answer.contentType() + " " + answer.body());
+                }
+            }
+        }
+        assertThat(wrong).as("refusals that are not a 400 problem with a type").isEmpty();
     }
 
     record Answer(int status, String contentType, String body) {
