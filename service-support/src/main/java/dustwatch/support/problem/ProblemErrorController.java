@@ -1,5 +1,6 @@
 package dustwatch.support.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -15,8 +16,9 @@ import java.net.URI;
 /**
  * The error page ({@code /error}) as a problem instead of Spring Boot's plain JSON map: what the framework
  * refuses with {@code sendError} (an unknown path 404, a 405) and what reaches the servlet container's error
- * dispatch. A 5xx names no internals.
+ * dispatch. A 5xx names no internals. Not part of the API document.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 
