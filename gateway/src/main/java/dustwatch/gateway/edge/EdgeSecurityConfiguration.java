@@ -1,11 +1,13 @@
 package dustwatch.gateway.edge;
 
 import dustwatch.gateway.GatewayProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -24,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  *       reached to verify the token;</li>
  *   <li>anything else: a valid token (the gateway then answers 404).</li>
  * </ul>
+ * A token of another issuer is refused by its {@code iss} before any key lookup ({@link TrustedIssuerDecoder}).
  * The {@code Authorization} header is passed on unchanged: the services verify it again and scope by region.
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class EdgeSecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, JsonMapper json, GatewayProperties properties) {
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, JsonMapper json, GatewayProperties properties,
+                                        ReactiveJwtDecoder decoder,
+                                        @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer) {
         ProblemResponses problems = new ProblemResponses(json, properties);
         ReactiveJwtAuthenticationConverter kinds = new ReactiveJwtAuthenticationConverter();
         kinds.setJwtGrantedAuthoritiesConverter(new KindAuthorities());
@@ -52,7 +57,8 @@ public class EdgeSecurityConfiguration {
                         .pathMatchers("/api/**").hasAnyAuthority(KindAuthorities.all())
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(kinds))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(kinds)
+                                .jwtDecoder(issuer.isBlank() ? decoder : new TrustedIssuerDecoder(issuer, decoder)))
                         .authenticationEntryPoint(problems.unauthorized())
                         .authenticationFailureHandler(problems.authenticationFailure())
                         .accessDeniedHandler(problems.forbidden()))

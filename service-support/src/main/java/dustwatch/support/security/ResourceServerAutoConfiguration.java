@@ -18,7 +18,8 @@ import java.util.List;
  * The one resource-server set-up of the servlet services: stateless, bearer JWT from the issuer named by
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, health probes public, city nodes limited to
  * {@link SecurityProperties#cityNodePaths()}, regulators and enterprise users everywhere else (each
- * controller then scopes by region). The OpenAPI document ({@code /v3/api-docs}) is public. 401 and 403 are problem details.
+ * controller then scopes by region), every other actuator endpoint closed to everyone (401 without a
+ * token, 403 with one). The OpenAPI document ({@code /v3/api-docs}) is public. 401 and 403 are problem details.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -32,6 +33,8 @@ public class ResourceServerAutoConfiguration {
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(properties.publicPaths().stream().map(ResourceServerAutoConfiguration::matcher)
                             .toArray(RequestMatcher[]::new)).permitAll();
+                    // actuator endpoints other than the public probes (metrics, env, …) are for no user of any tier
+                    auth.requestMatchers("/actuator", "/actuator/**").denyAll();
                     // the OpenAPI document describes the API, never data: public, so the gateway can merge it
                     auth.requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll();
                     if (!nodePaths.isEmpty()) {

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * Test fixture (service-support's test-jar): compares a service's controller mappings with its OpenAPI document, so a
  * service's test fails when an endpoint is missing from {@code /v3/api-docs} (and so from the gateway's merged
  * document) or the document names one that no controller serves. Spring's and springdoc's own endpoints
- * ({@code /error}, {@code /v3/api-docs}) are not part of the API.
+ * ({@code /error}, {@code /v3/api-docs}) and the error page of any {@code ErrorController} are not part of the API.
  */
 public final class ApiDocsCoverage {
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
@@ -28,7 +28,8 @@ public final class ApiDocsCoverage {
         Set<String> endpoints = new TreeSet<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mapping.getHandlerMethods().entrySet()) {
             String owner = e.getValue().getBeanType().getName();
-            if (owner.startsWith("org.springdoc.") || owner.startsWith("org.springframework.")) {
+            if (owner.startsWith("org.springdoc.") || owner.startsWith("org.springframework.")
+                    || org.springframework.boot.webmvc.error.ErrorController.class.isAssignableFrom(e.getValue().getBeanType())) {
                 continue;
             }
             Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();

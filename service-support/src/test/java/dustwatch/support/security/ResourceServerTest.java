@@ -81,6 +81,25 @@ class ResourceServerTest {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
     }
 
+    @Test
+    void actuatorEndpointsOtherThanHealthAreClosedToEveryone() throws Exception {
+        mvc.perform(get("/actuator/metrics").header("Authorization", "Bearer licheng"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.type").value("about:blank"));
+        mvc.perform(get("/actuator/metrics").header("Authorization", "Bearer node"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/metrics")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aProblemWithoutATypeGetsAboutBlank() throws Exception {
+        mvc.perform(get("/api/v1/missing").header("Authorization", "Bearer licheng"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("about:blank"))
+                .andExpect(jsonPath("$.detail").value("not in your scope"));
+    }
+
     @SpringBootApplication
     static class TestApp {
         static final Map<String, Map<String, Object>> TOKENS = Map.of(
@@ -109,6 +128,17 @@ class ResourceServerTest {
                     method = {org.springframework.web.bind.annotation.RequestMethod.GET, org.springframework.web.bind.annotation.RequestMethod.PUT})
             String enterprise() {
                 return "ok";
+            }
+
+            @GetMapping("/actuator/metrics")
+            String metrics() {
+                return "{}";
+            }
+
+            @GetMapping("/api/v1/missing")
+            org.springframework.http.ResponseEntity<org.springframework.http.ProblemDetail> missing() {
+                return org.springframework.http.ResponseEntity.status(404).body(org.springframework.http.ProblemDetail
+                        .forStatusAndDetail(org.springframework.http.HttpStatus.NOT_FOUND, "not in your scope"));
             }
 
             @GetMapping("/actuator/health")

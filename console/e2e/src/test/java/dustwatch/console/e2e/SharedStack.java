@@ -50,6 +50,12 @@ final class SharedStack {
         return gatewayUrl;
     }
 
+    /** The stack's ports: those it started with, or (against a running stack) the defaults shifted as the gateway's port is. */
+    static Ports ports() {
+        return stack != null ? stack.options().ports()
+                : Ports.offset(java.net.URI.create(gatewayUrl).getPort() - Ports.defaults().gateway());
+    }
+
     static String issuer() {
         return issuer;
     }

@@ -60,6 +60,7 @@ public class FallbackController {
         Throwable failure = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         Reason reason = classify(failure);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail(service, reason));
+        problem.setType(URI.create("about:blank"));
         problem.setTitle("Service unavailable");
         URI original = originalUri(exchange);
         if (original != null) {
