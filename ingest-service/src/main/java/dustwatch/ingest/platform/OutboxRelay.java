@@ -30,10 +30,19 @@ public class OutboxRelay {
     private final TransactionTemplate transactions;
     private final EventSender events;
 
-    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, EventSender events) {
+    public OutboxRelay(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions,
+                       EventSender events) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        // its own transaction, also when called after another one committed
+        this.transactions = new TransactionTemplate(transactions);
+        this.transactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.events = events;
+    }
+
+    /** Right after a transaction that enqueued something committed: publish it now. */
+    @org.springframework.transaction.event.TransactionalEventListener(phase = org.springframework.transaction.event.TransactionPhase.AFTER_COMMIT)
+    public void afterCommit(Outbox.Enqueued enqueued) {
+        relay();
     }
 
     /** One run every {@code dustwatch.ingest.outbox-interval} (default 500 ms); logs instead of throwing. */
