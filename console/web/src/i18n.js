@@ -56,6 +56,17 @@ const en = {
 
 let current = localStorage.getItem('dw-lang') === 'en' ? en : zh;
 export const t = (key) => key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), current) ?? key;
+/** Adds a page's own texts: addTexts({ navAlarms: '报警处置', … }, { navAlarms: 'Alarms', … }) (nested objects merge). */
+export function addTexts(zhTexts, enTexts) {
+  const merge = (into, from) => {
+    for (const [k, v] of Object.entries(from || {})) {
+      if (v && typeof v === 'object' && !Array.isArray(v)) merge(into[k] ??= {}, v);
+      else into[k] = v;
+    }
+  };
+  merge(zh, zhTexts);
+  merge(en, enTexts);
+}
 export const lang = () => (current === en ? 'en' : 'zh-CN');
 export function toggleLang() {
   current = current === en ? zh : en;

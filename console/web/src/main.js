@@ -2,6 +2,9 @@
 import { t, lang, toggleLang, regionName, towns, chinaTime } from './i18n.js';
 import { api, session, logout, setSessionEndedHandler, ProblemError } from './api.js';
 import { drawReadings } from './chart.js';
+import { h, badge, stateBadge } from './dom.js';
+import { pages, pageFor } from './pages/registry.js';
+import './pages/index.js';
 
 const app = document.getElementById('app');
 const state = {
@@ -19,31 +22,6 @@ const STATES = ['ISSUED', 'SIGNED_IN', 'FEEDBACK_SUBMITTED', 'CLEARED', 'SUPERSE
 const TIER_RANK = { PROVINCE: 0, CITY: 1, DISTRICT: 2, TOWN: 3, ENTERPRISE: 4 };
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-/** h('div.class#id', {attrs}, ...children): an element; strings become text nodes (never HTML). */
-function h(tag, attrs = {}, ...children) {
-  if (attrs == null || typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs)) {
-    children.unshift(attrs);
-    attrs = {};
-  }
-  const [name, ...rest] = tag.split('.');
-  const [element, id] = name.split('#');
-  const classes = rest.map((c) => c.split('#')[0]);
-  const idInClass = rest.map((c) => c.split('#')[1]).find(Boolean);
-  const el = document.createElement(element);
-  if (classes.length) el.className = classes.join(' ');
-  if (id || idInClass) el.id = id || idInClass;
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v == null || v === false) continue;
-    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else if (k === 'dataset') Object.assign(el.dataset, v);
-    else el.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children.flat()) if (c != null && c !== false) el.append(c instanceof Node ? c : String(c));
-  return el;
-}
-
-const badge = (colour) => h(`span.badge.c-${colour || 'NONE'}`, { 'data-colour': colour || 'NONE' }, colour ? t(`colours.${colour}`) : t('noColour'));
-const stateBadge = (s) => h(`span.state.s-${s}`, { 'data-state': s }, t(`states.${s}`));
 
 // ---- session, login page -------------------------------------------------------------------------
 
@@ -153,6 +131,8 @@ function currentRoute() {
   if (parts[0] === 'warnings' && parts[1]) return { name: 'warning', id: decodeURIComponent(parts[1]) };
   if (parts[0] === 'enterprises' && parts[1]) return { name: 'enterprise', uscc: decodeURIComponent(parts[1]) };
   if (parts[0] === 'region') return { name: 'region' };
+  const feature = pageFor(parts[0]);
+  if (feature) return { name: feature.key, page: feature, rest: parts.slice(1).map(decodeURIComponent) };
   return { name: 'duty' };
 }
 
@@ -161,7 +141,9 @@ function layout(content, active) {
   const nav = me.kind === 'ENTERPRISE'
     ? [['duty', '#/duty', t('navDuty')], ['enterprise', `#/enterprises/${me.uscc}`, t('navMine')]]
     : [['duty', '#/duty', t('navDuty')], ['region', '#/region', t('navRegion')]];
-  const later = [t('navCleaning'), t('navFilings'), t('navSupervision')];
+  const added = pages(me);
+  const replaced = new Set(added.map((p) => p.replaces).filter(Boolean));
+  const later = ['navCleaning', 'navFilings', 'navSupervision'].filter((key) => !replaced.has(key)).map(t);
   return h('div.shell',
     h('header',
       h('div.brand', h('strong', t('title')), h('span.sub', t('subtitle'))),
@@ -172,6 +154,7 @@ function layout(content, active) {
     state.redBanner ? h('div.red-banner#red-banner', { onclick: () => { state.redBanner = null; route(); } }, state.redBanner) : null,
     h('nav',
       nav.map(([key, href, label]) => h(`a${key === active ? '.active' : ''}`, { href, 'data-nav': key }, label)),
+      added.map((p) => h(`a${p.key === active ? '.active' : ''}`, { href: `#/${p.path}`, 'data-nav': p.key }, t(p.label))),
       later.map((label) => h('span.later', { title: t('soon') }, label, h('small', ` (${t('soon')})`)))),
     h('main', content));
 }
@@ -184,12 +167,22 @@ async function route() {
     if (r.name === 'warning') show(await warningPage(r.id), 'duty');
     else if (r.name === 'enterprise') show(await enterprisePage(r.uscc), state.me.kind === 'ENTERPRISE' ? 'enterprise' : 'region');
     else if (r.name === 'region') show(await regionPage(), 'region');
+    else if (r.page) show(await r.page.render(pageContext(), r.rest), r.page.key);
     else show(dutyPage(), 'duty');
   } catch (e) {
     if (e instanceof ProblemError && e.status === 401) return;
     show(h('p.error', `${e.status ? `${e.status} ` : ''}${e.message}`), r.name);
   }
   tick();
+}
+
+/** What a feature page gets to work with (pages/registry.js). */
+function pageContext() {
+  return {
+    me: state.me, api, t, h, badge, stateBadge, chinaTime, regionName, towns,
+    rerender: route,
+    navigate: (hash) => { location.hash = hash; },
+  };
 }
 
 // ---- on duty (值班) --------------------------------------------------------------------------------
