@@ -71,6 +71,7 @@ public final class RiskTopology {
     private final EngineProperties engine;
     private final LongAdder unregisteredSkipped = new LongAdder();
     private final LongAdder lateBatches = new LongAdder();
+    private final ProducedCounts produced = new ProducedCounts();
 
     /**
      * @param rules  the alarm rules ({@code dustwatch.risk.alarm-rules})
@@ -98,6 +99,11 @@ public final class RiskTopology {
     /** Reading batches taken as late or RESEND (history only), since start. */
     public long lateBatches() {
         return lateBatches.sum();
+    }
+
+    /** Alarms by severity and warnings by colour written to their topics, since start. */
+    public ProducedCounts produced() {
+        return produced;
     }
 
     /** Builds the topology; each call returns a new one. */
@@ -131,9 +137,11 @@ public final class RiskTopology {
         topology.addStateStore(store(ASSESSMENTS, Topics.RISK_ASSESSMENTS.valueSerde()), ASSESSMENT);
         topology.addStateStore(store(SEEN_EVENTS, StoreSerdes.SEEN_EVENTS), ALARMS, ASSESSMENT);
 
-        sink(topology, ALARMS_SINK, Topics.ALARMS, ALARMS);
+        topology.addSink(ALARMS_SINK, Topics.ALARMS.name(), Topics.ALARMS.keySerde().serializer(),
+                produced.countingAlarms(Topics.ALARMS.valueSerde().serializer()), ALARMS);
         sink(topology, ASSESSMENTS_SINK, Topics.RISK_ASSESSMENTS, ASSESSMENT);
-        sink(topology, WARNINGS_SINK, Topics.WARNINGS, ASSESSMENT);
+        topology.addSink(WARNINGS_SINK, Topics.WARNINGS.name(), Topics.WARNINGS.keySerde().serializer(),
+                produced.countingWarnings(Topics.WARNINGS.valueSerde().serializer()), ASSESSMENT);
         sink(topology, OFFLINE_SINK, Topics.OFFLINE, ASSESSMENT);
         sink(topology, DEAD_LETTER_SINK, Topics.DEAD_LETTER, ALARMS, ASSESSMENT, "registry", "heartbeat", "filing",
                 "cleaning-plan", "check-in", "disposal");

@@ -1,5 +1,8 @@
 package dustwatch.risk.stream.kafka;
 
+import dustwatch.contracts.alarm.AlarmStatus;
+import dustwatch.contracts.alarm.Severity;
+import dustwatch.contracts.risk.Colour;
 import dustwatch.contracts.topic.Topics;
 import dustwatch.risk.alarm.AlarmRuleProperties;
 import dustwatch.risk.model.CleaningFactor;
@@ -32,6 +35,18 @@ class RiskStreamsConfiguration {
             FunctionCounter.builder("dustwatch.risk.readings.late", topology, RiskTopology::lateBatches)
                     .description("reading batches taken as late or RESEND: history only, no alarm or warning")
                     .register(registry);
+            for (Severity severity : Severity.values()) {
+                for (AlarmStatus status : AlarmStatus.values()) {
+                    FunctionCounter.builder("dustwatch.risk.alarms", topology, t -> t.produced().alarms(severity, status))
+                            .description("alarms (报警) written to the alarms topic, by severity and START/END")
+                            .tag("severity", severity.name()).tag("status", status.name()).register(registry);
+                }
+            }
+            for (Colour colour : Colour.values()) {
+                FunctionCounter.builder("dustwatch.risk.warnings", topology, t -> t.produced().warnings(colour))
+                        .description("warnings (预警) written to the warnings topic, by colour")
+                        .tag("colour", colour.name()).register(registry);
+            }
         });
         return topology;
     }
