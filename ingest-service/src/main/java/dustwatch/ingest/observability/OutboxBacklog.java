@@ -1,7 +1,7 @@
 package dustwatch.ingest.observability;
 
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class OutboxBacklog {
 
     @Bean
-    Gauge ingestOutboxBacklog(MeterRegistry meters, JdbcClient jdbc) {
-        return Gauge.builder("dustwatch.outbox.backlog", jdbc, OutboxBacklog::count)
+    MeterBinder ingestOutboxBacklog(JdbcClient jdbc) {
+        return meters -> Gauge.builder("dustwatch.outbox.backlog", jdbc, OutboxBacklog::count)
                 .description("outbox rows waiting to be published to Kafka").register(meters);
     }
 
