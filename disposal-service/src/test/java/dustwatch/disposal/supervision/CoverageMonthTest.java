@@ -135,6 +135,25 @@ class CoverageMonthTest {
     }
 
     @Test
+    void theRankingWorkbookCarriesTheFourRates() throws Exception {
+        byte[] xlsx = dustwatch.disposal.report.RankingWorkbook.write("2026-03", Level.TOWN,
+                MetricsCalculator.rank(compute(Level.TOWN)));
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheet("排名");
+            assertThat(sheet.getRow(1).getCell(17).getStringCellValue()).isEqualTo("接入率");
+            assertThat(sheet.getRow(1).getCell(20).getStringCellValue()).isEqualTo("清扫打卡率");
+            var first = sheet.getRow(2);
+            assertThat(first.getCell(1).getStringCellValue()).isEqualTo(HUANGSHI);
+            // (20 × 0.5 + 25 × 60/62 + 10 × 94/129 + 5 × 1450/1500) ÷ 60 × 100 = 77.19, before Xindu's 60.96
+            assertThat(first.getCell(3).getNumericCellValue()).isEqualTo(77.19);
+            assertThat(first.getCell(17).getNumericCellValue()).isEqualTo(0.5);
+            assertThat(first.getCell(20).getNumericCellValue()).isCloseTo(94.0 / 129, within(1e-9));
+            assertThat(sheet.getRow(3).getCell(20)).as("Xindu has no plan: blank").satisfiesAnyOf(
+                    c -> assertThat(c).isNull(), c -> assertThat(c.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.BLANK));
+        }
+    }
+
+    @Test
     void withAlarmsAndWarningsTheScoreUsesAllSixWeights() {
         // the alarm/warning fixture of FixtureMonthTest in the same district: alarm disposal 0.5, on-time clearance 2/3
         UnitMetrics licheng = calculator.compute(FixtureMonthTest.ALARMS, FixtureMonthTest.WARNINGS, ENTERPRISES,
