@@ -47,9 +47,11 @@ public final class Stack implements AutoCloseable, Supervisor.Parts {
     private String java;
     private Properties build;
     private final Map<String, String> env = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> serviceEnv;
 
-    private Stack(Options options) {
+    private Stack(Options options, Map<String, Map<String, String>> serviceEnv) {
         this.options = options;
+        this.serviceEnv = Map.copyOf(serviceEnv);
     }
 
     /**
@@ -59,7 +61,18 @@ public final class Stack implements AutoCloseable, Supervisor.Parts {
      * @throws IllegalStateException naming the part that failed (with its log tail); what had started is stopped
      */
     public static Stack start(Options options, Consumer<String> progress) {
-        Stack stack = new Stack(options);
+        return start(options, Map.of(), progress);
+    }
+
+    /**
+     * Like {@link #start(Options, Consumer)}, with extra environment variables for single services (kept across
+     * {@link #restart}), e.g. {@code Map.of("disposal-service", Map.of("SPRING_APPLICATION_JSON", "{…}"))} for
+     * short deadlines in a test.
+     *
+     * @param serviceEnv by module name, variables added to (and overriding) the common environment of that service
+     */
+    public static Stack start(Options options, Map<String, Map<String, String>> serviceEnv, Consumer<String> progress) {
+        Stack stack = new Stack(options, serviceEnv);
         try {
             stack.startAll(progress);
             return stack;
@@ -125,7 +138,7 @@ public final class Stack implements AutoCloseable, Supervisor.Parts {
         List<CompletableFuture<Void>> services = new ArrayList<>();
         for (int i = 0; i < SERVICES.size(); i++) {
             ServiceProcess service = track(ServiceProcess.start(options.home(), SERVICES.get(i), version, ports.get(i),
-                    env, java, data.resolve("logs")));
+                    envOf(SERVICES.get(i)), java, data.resolve("logs")));
             processes.put(service.module(), service.process());
             services.add(CompletableFuture.runAsync(() -> {
                 service.awaitReady(Duration.ofSeconds(Long.getLong("dustwatch.stack.ready-timeout-seconds", 180)));
@@ -134,6 +147,24 @@ public final class Stack implements AutoCloseable, Supervisor.Parts {
         }
         services.add(keycloakReady);
         CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private Map<String, String> envOf(String module) {
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.putAll(serviceEnv.getOrDefault(module, Map.of()));
+        return all;
+    }
+
+    /**
+     * Stops the service {@code name} (SIGTERM, then kill after a grace period) without the stack noticing;
+     * {@link #restart} starts it again. For tests of a restart mid-flow.
+     */
+    public void stop(String name) {
+        ChildProcess process = processes().get(name);
+        if (process == null || !SERVICES.contains(name)) {
+            throw new IllegalArgumentException("no service named " + name);
+        }
+        process.close();
     }
 
     private List<Integer> servicePorts() {
@@ -185,7 +216,7 @@ public final class Stack implements AutoCloseable, Supervisor.Parts {
                     throw new IllegalArgumentException("no part named " + name);
                 }
                 ServiceProcess service = ServiceProcess.start(options.home(), name, build.getProperty("project.version"),
-                        servicePorts().get(i), env, java, data.resolve("logs"));
+                        servicePorts().get(i), envOf(name), java, data.resolve("logs"));
                 synchronized (started) {
                     started.removeIf(p -> p instanceof ServiceProcess old && old.module().equals(name));
                 }

@@ -19,7 +19,8 @@ public final class RankingWorkbook {
     /** The header row. */
     public static final List<String> HEADER = List.of("排名", "单位", "名称", "综合得分", "报警数", "报警签收率",
             "报警及时签收率", "报警处置率", "预警数", "预警签收率", "到期预警数", "按时消警率", "核查率",
-            "超期未消警(红)", "超期未消警(橙)", "超期未消警(黄)", "超期未消警(蓝)");
+            "超期未消警(红)", "超期未消警(橙)", "超期未消警(黄)", "超期未消警(蓝)", "接入率", "在线率", "数据有效率",
+            "清扫打卡率");
 
     private RankingWorkbook() {
     }
@@ -56,6 +57,10 @@ public final class RankingWorkbook {
                 for (Colour colour : List.of(Colour.RED, Colour.ORANGE, Colour.YELLOW, Colour.BLUE)) {
                     row.createCell(c++).setCellValue(m.overdueByColour().getOrDefault(colour, 0));
                 }
+                number(row.createCell(c++), m.accessRate(), percent);
+                number(row.createCell(c++), m.onlineRate(), percent);
+                number(row.createCell(c++), m.validDataRate(), percent);
+                number(row.createCell(c++), m.cleaningCheckInRate(), percent);
                 r++;
             }
             book.write(out);

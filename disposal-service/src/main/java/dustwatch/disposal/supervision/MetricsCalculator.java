@@ -19,18 +19,27 @@ import java.util.function.Predicate;
  */
 public final class MetricsCalculator {
     private final Map<String, Double> weights;
+    private final SupervisionProperties properties;
 
     public MetricsCalculator(SupervisionProperties properties) {
         this.weights = properties.weights();
+        this.properties = properties;
+    }
+
+    /** Without registered-enterprise facts: access, online, valid-data and cleaning rates stay absent. */
+    public List<UnitMetrics> compute(List<Facts.AlarmFact> alarms, List<Facts.WarningFact> warnings, Level level,
+                                     Instant from, Instant to, Instant cutoff) {
+        return compute(alarms, warnings, List.of(), level, from, to, cutoff);
     }
 
     /**
-     * The metrics of every unit that had an alarm or a warning, ordered by unit key.
+     * The metrics of every unit that had an alarm, a warning or a registered enterprise, ordered by unit key.
      *
      * @param cutoff the instant "open past deadline" is judged at: the period's end, or now when that is earlier
      */
-    public List<UnitMetrics> compute(List<Facts.AlarmFact> alarms, List<Facts.WarningFact> warnings, Level level,
-                                     Instant from, Instant to, Instant cutoff) {
+    public List<UnitMetrics> compute(List<Facts.AlarmFact> alarms, List<Facts.WarningFact> warnings,
+                                     List<Facts.EnterpriseFact> enterprises, Level level, Instant from, Instant to,
+                                     Instant cutoff) {
         Map<String, List<Facts.AlarmFact>> alarmsBy = new TreeMap<>();
         for (Facts.AlarmFact a : alarms) {
             if (!a.startedAt().isBefore(from) && a.startedAt().isBefore(to)) {
@@ -46,13 +55,25 @@ public final class MetricsCalculator {
                 names.put(unit, w.enterpriseName());
             }
         }
+        Map<String, List<Facts.EnterpriseFact>> enterprisesBy = new TreeMap<>();
+        for (Facts.EnterpriseFact e : enterprises) {
+            String unit = level.unitOf(e.uscc(), e.regionCode());
+            enterprisesBy.computeIfAbsent(unit, k -> new ArrayList<>()).add(e);
+            if (level == Level.ENTERPRISE && e.name() != null) {
+                names.putIfAbsent(unit, e.name());
+            }
+        }
         TreeMap<String, Boolean> units = new TreeMap<>();
+        enterprisesBy.keySet().forEach(u -> units.put(u, true));
         alarmsBy.keySet().forEach(u -> units.put(u, true));
         warningsBy.keySet().forEach(u -> units.put(u, true));
         List<UnitMetrics> result = new ArrayList<>();
         for (String unit : units.keySet()) {
+            List<Facts.EnterpriseFact> registered = enterprisesBy.getOrDefault(unit, List.of());
+            Coverage.Rates coverage = registered.isEmpty() ? Coverage.Rates.NONE
+                    : Coverage.of(registered, properties, from, to, cutoff);
             UnitMetrics m = unit(unit, names.get(unit), alarmsBy.getOrDefault(unit, List.of()),
-                    warningsBy.getOrDefault(unit, List.of()), from, to, cutoff);
+                    warningsBy.getOrDefault(unit, List.of()), coverage, from, to, cutoff);
             result.add(m.withScore(score(m)));
         }
         return result;
@@ -79,7 +100,8 @@ public final class MetricsCalculator {
     }
 
     private static UnitMetrics unit(String unit, String name, List<Facts.AlarmFact> alarms,
-                                    List<Facts.WarningFact> warnings, Instant from, Instant to, Instant cutoff) {
+                                    List<Facts.WarningFact> warnings, Coverage.Rates coverage, Instant from, Instant to,
+                                    Instant cutoff) {
         int n = alarms.size();
         Double signIn = rate(alarms, a -> a.signedInAt() != null || a.closedAt() != null, n);
         Double timely = rate(alarms, a -> by(a.signedInAt(), a.signInDue()) || by(a.recoveredAt(), a.signInDue())
@@ -107,7 +129,8 @@ public final class MetricsCalculator {
             }
         }
         return new UnitMetrics(unit, name, n, signIn, timely, disposal, issued.size(), warningSignIn, due.size(), onTime,
-                verification, overdue, null);
+                verification, coverage.access(), coverage.online(), coverage.validData(), coverage.cleaningCheckIn(),
+                overdue, null);
     }
 
     /** True when {@code done} happened at or before {@code deadline}. */

@@ -35,7 +35,8 @@ public class SupervisionService {
         Instant now = clock.instant();
         Instant cutoff = now.isBefore(period.to()) ? now : period.to();
         return calculator.compute(facts.alarms(actor.region(), period.from(), period.to()),
-                facts.warnings(actor.region(), period.to()), level, period.from(), period.to(), cutoff);
+                facts.warnings(actor.region(), period.to()), facts.enterprises(actor.region(), period.from(), period.to()),
+                level, period.from(), period.to(), cutoff);
     }
 
     /** The same units ranked by descending composite score. */

@@ -18,12 +18,17 @@ import java.util.Map;
  * @param warningsDue              warnings whose clear deadline fell in the period (not superseded before it)
  * @param onTimeClearanceRate      of those, cleared by the deadline ÷ due (按时消警率)
  * @param verificationRate         red/orange warnings issued in the period reviewed by the verify deadline ÷ red/orange warnings
+ * @param accessRate               in-scope enterprises connected ÷ in-scope registered (企业接入率), see {@link Coverage}
+ * @param onlineRate               online seconds ÷ expected seconds of registered enterprises (在线率)
+ * @param validDataRate            good-quality values ÷ values received (数据有效率)
+ * @param cleaningCheckInRate      cleaning check-ins done ÷ required by the plans (清扫打卡率)
  * @param overdueByColour          warnings open past their clear deadline at the period's end (超期未消警数), per colour
  * @param score                    the composite score 0–100, null when no weighted metric has a value
  */
 public record UnitMetrics(String unit, String name, int alarms, Double alarmSignInRate, Double alarmTimelySignInRate,
                           Double alarmDisposalRate, int warnings, Double warningSignInRate, int warningsDue,
-                          Double onTimeClearanceRate, Double verificationRate, Map<Colour, Integer> overdueByColour,
+                          Double onTimeClearanceRate, Double verificationRate, Double accessRate, Double onlineRate,
+                          Double validDataRate, Double cleaningCheckInRate, Map<Colour, Integer> overdueByColour,
                           Double score) {
 
     /** The rates by the names the composite weights use (null values included as absent). */
@@ -35,10 +40,10 @@ public record UnitMetrics(String unit, String name, int alarms, Double alarmSign
         rates.put("warning-sign-in", warningSignInRate);
         rates.put("warning-on-time-clearance", onTimeClearanceRate);
         rates.put("verification", verificationRate);
-        rates.put("access", null);
-        rates.put("online", null);
-        rates.put("cleaning-check-in", null);
-        rates.put("valid-data", null);
+        rates.put("access", accessRate);
+        rates.put("online", onlineRate);
+        rates.put("cleaning-check-in", cleaningCheckInRate);
+        rates.put("valid-data", validDataRate);
         return rates;
     }
 
@@ -49,6 +54,7 @@ public record UnitMetrics(String unit, String name, int alarms, Double alarmSign
 
     UnitMetrics withScore(Double s) {
         return new UnitMetrics(unit, name, alarms, alarmSignInRate, alarmTimelySignInRate, alarmDisposalRate, warnings,
-                warningSignInRate, warningsDue, onTimeClearanceRate, verificationRate, overdueByColour, s);
+                warningSignInRate, warningsDue, onTimeClearanceRate, verificationRate, accessRate, onlineRate, validDataRate,
+                cleaningCheckInRate, overdueByColour, s);
     }
 }

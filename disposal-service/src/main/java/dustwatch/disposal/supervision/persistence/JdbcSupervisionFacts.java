@@ -1,5 +1,7 @@
 package dustwatch.disposal.supervision.persistence;
 
+import dustwatch.contracts.cleaning.CleaningFrequency;
+import dustwatch.contracts.enterprise.DustType;
 import dustwatch.contracts.region.RegionCode;
 import dustwatch.contracts.risk.Colour;
 import dustwatch.disposal.supervision.Facts;
@@ -12,9 +14,17 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** {@link Facts} from {@code disposal.alarm_case}, {@code disposal.warning}, its timeline and reviews. */
+/**
+ * {@link Facts} from {@code disposal.alarm_case}, {@code disposal.warning}, its timeline and reviews, and the
+ * {@code disposal.feed_*} tables of other services' topics.
+ */
 @Repository
 class JdbcSupervisionFacts implements Facts {
     private final JdbcClient jdbc;
@@ -52,6 +62,69 @@ class JdbcSupervisionFacts implements Facts {
                         instant(rs, "verify_deadline"), instant(rs, "signed_in_at"), instant(rs, "cleared_at"),
                         instant(rs, "superseded_at"), instant(rs, "reviewed_at")))
                 .list();
+    }
+
+    @Override
+    public List<EnterpriseFact> enterprises(RegionCode region, Instant from, Instant to) {
+        String prefix = WarningService.regionPrefix(region) + "%";
+        Map<String, Set<String>> reported = new HashMap<>();
+        Map<String, Instant> firstData = new HashMap<>();
+        jdbc.sql("""
+                        SELECT s.uscc, s.point_code, s.first_seen FROM disposal.feed_point_seen s
+                        JOIN disposal.feed_enterprise e ON e.uscc = s.uscc WHERE e.region_code LIKE ? AND s.first_seen < ?""")
+                .params(prefix, utc(to)).query(rs -> {
+                    String uscc = rs.getString("uscc");
+                    reported.computeIfAbsent(uscc, k -> new HashSet<>()).add(rs.getString("point_code"));
+                    Instant seen = instant(rs, "first_seen");
+                    firstData.merge(uscc, seen, (a, b) -> a.isBefore(b) ? a : b);
+                });
+        Map<String, List<OfflineChange>> offline = new HashMap<>();
+        jdbc.sql("""
+                        SELECT o.uscc, o.offline, o.at FROM disposal.feed_offline o JOIN disposal.feed_enterprise e ON e.uscc = o.uscc
+                        WHERE e.region_code LIKE ? AND o.at < ? ORDER BY o.at, o.offline""")
+                .params(prefix, utc(to)).query(rs -> {
+                    offline.computeIfAbsent(rs.getString("uscc"), k -> new ArrayList<>())
+                            .add(new OfflineChange(instant(rs, "at"), rs.getBoolean("offline")));
+                });
+        Map<String, long[]> samples = new HashMap<>();
+        jdbc.sql("""
+                        SELECT b.uscc, sum(b.samples) AS samples, sum(b.good) AS good FROM disposal.feed_batch b
+                        JOIN disposal.feed_enterprise e ON e.uscc = b.uscc
+                        WHERE e.region_code LIKE ? AND b.received_at >= ? AND b.received_at < ? GROUP BY b.uscc""")
+                .params(prefix, utc(from), utc(to))
+                .query(rs -> { samples.put(rs.getString("uscc"), new long[] {rs.getLong("samples"), rs.getLong("good")}); });
+        Map<String, Map<String, Long>> checkIns = new HashMap<>();
+        jdbc.sql("""
+                        SELECT c.uscc, c.area_code, count(*) AS n FROM disposal.feed_check_in c
+                        JOIN disposal.feed_enterprise e ON e.uscc = c.uscc
+                        WHERE e.region_code LIKE ? AND c.checked_in_at >= ? AND c.checked_in_at < ? GROUP BY c.uscc, c.area_code""")
+                .params(prefix, utc(from), utc(to))
+                .query(rs -> { checkIns.computeIfAbsent(rs.getString("uscc"), k -> new HashMap<>())
+                        .put(rs.getString("area_code"), rs.getLong("n")); });
+        return jdbc.sql("""
+                        SELECT e.uscc, e.name, e.region_code, e.dust_type, e.dust_workers, e.collectors, e.points,
+                               e.registered_at, p.areas, p.shifts
+                        FROM disposal.feed_enterprise e LEFT JOIN disposal.feed_cleaning_plan p ON p.uscc = e.uscc
+                        WHERE e.region_code LIKE ? AND e.registered_at < ? ORDER BY e.uscc""")
+                .params(prefix, utc(to))
+                .query((rs, n) -> {
+                    String uscc = rs.getString("uscc");
+                    long[] counted = samples.getOrDefault(uscc, new long[2]);
+                    List<PlanArea> areas = split(rs.getString("areas")).stream().map(a -> {
+                        int colon = a.lastIndexOf(':');
+                        return new PlanArea(a.substring(0, colon), CleaningFrequency.valueOf(a.substring(colon + 1)));
+                    }).toList();
+                    return new EnterpriseFact(uscc, rs.getString("name"), rs.getString("region_code"),
+                            DustType.valueOf(rs.getString("dust_type")), rs.getInt("dust_workers"),
+                            instant(rs, "registered_at"), split(rs.getString("collectors")), split(rs.getString("points")),
+                            reported.getOrDefault(uscc, Set.of()), firstData.get(uscc), offline.getOrDefault(uscc, List.of()),
+                            counted[0], counted[1], areas, rs.getInt("shifts"), checkIns.getOrDefault(uscc, Map.of()));
+                })
+                .list();
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
     }
 
     private static OffsetDateTime utc(Instant instant) {
