@@ -50,6 +50,7 @@ public class RiskStreams implements SmartLifecycle, LatestAssessments, HealthInd
     private final CleaningFactor cleaning;
     private volatile KafkaStreams streams;
     private volatile KafkaStreamsMetrics metrics;
+    private final java.util.Map<String, String> overrides;
 
     /**
      * @param topology   the topology to run
@@ -58,6 +59,13 @@ public class RiskStreams implements SmartLifecycle, LatestAssessments, HealthInd
      * @param cleaning   the cleaning factor, for compliance figures
      */
     public RiskStreams(RiskTopology topology, StreamsProperties properties, MeterRegistry meters, CleaningFactor cleaning) {
+        this(topology, properties, meters, cleaning, java.util.Map.of());
+    }
+
+    /** @param overrides further client settings ({@link StreamsClientProperties}), applied last */
+    public RiskStreams(RiskTopology topology, StreamsProperties properties, MeterRegistry meters, CleaningFactor cleaning,
+                       java.util.Map<String, String> overrides) {
+        this.overrides = overrides;
         this.cleaning = cleaning;
         this.topology = topology;
         this.properties = properties;
@@ -77,6 +85,7 @@ public class RiskStreams implements SmartLifecycle, LatestAssessments, HealthInd
         p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG), true);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+        p.putAll(overrides);
         return p;
     }
 

@@ -53,8 +53,9 @@ class RiskStreamsConfiguration {
 
     @Bean
     RiskStreams riskStreams(RiskTopology topology, StreamsProperties properties, RiskModelProperties model,
-                            ObjectProvider<MeterRegistry> meters) {
-        return new RiskStreams(topology, properties, meters.getIfAvailable(), new CleaningFactor(model.factors().cleaning()));
+                            ObjectProvider<MeterRegistry> meters, StreamsClientProperties client) {
+        return new RiskStreams(topology, properties, meters.getIfAvailable(), new CleaningFactor(model.factors().cleaning()),
+                client.config());
     }
 
     @Bean
