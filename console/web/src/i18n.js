@@ -24,6 +24,13 @@ const zh = {
   uscc: '统一社会信用代码', dustType: '粉尘类型', collectors: '除尘器', chart: '监测曲线', threshold: '报警阈值',
   noReadings: '暂无数据', map: '示意图', unknown: '未评估', actionLabels: { ISSUE: '发布', SIGN_IN: '签收', FEEDBACK: '反馈', CLEAR: '消警', REJECT: '驳回', SUPERSEDE: '升级替代', ESCALATE: '督办' },
   loading: '加载中…', lang: 'English', noColour: '无预警', inherent: '固有风险', dynamic: '动态分',
+  escalation: '督办', supersededBy: '已被更高颜色预警替代', openAlarms: '未结束报警', noOpenAlarms: '无未结束报警',
+  alarmRule: '报警', point: '监测点', severity: '级别', since: '开始时间', severities: { CRITICAL: '重大', MAJOR: '较大', MINOR: '一般' },
+  online: '在线', offlineStatus: '离线', onlineUnknown: '在线状态未知', onlineStatus: '在线状态', noEscalations: '无督办步骤',
+  escalationSteps: { SIGN_IN_OVERDUE: '督办', FEEDBACK_OVERDUE: '督办', VERIFY_OVERDUE: '督办', CLEAR_OVERDUE: '现场督办', ENFORCEMENT: '执法检查', CIRCULAR: '警示通报' },
+  escalationRules: { SIGN_IN_OVERDUE: '签收超时 → 督办', FEEDBACK_OVERDUE: '反馈超时 → 督办', VERIFY_OVERDUE: '核查超时 → 督办', CLEAR_OVERDUE: '超期未消警 → 现场督办', ENFORCEMENT: '严重超期 → 执法检查名单', CIRCULAR: '超期未消警 → 月度警示通报' },
+  escalationStates: { PENDING: '待触发', FIRED: '已触发', MOOT: '未触发（按时）' },
+  mapNote: '按登记经纬度示意（无底图）', notPlaced: '未登记经纬度',
   dust: { WOOD: '木质粉尘', AL_MG: '铝镁粉尘', OTHER_METAL: '其他金属粉尘', GRAIN: '粮食粉尘', PLASTIC: '塑料粉尘', TEXTILE: '纺织粉尘', undefined: '' },
 };
 const en = {
@@ -51,6 +58,13 @@ const en = {
   uscc: 'USCC', dustType: 'Dust', collectors: 'Collectors', chart: 'Readings', threshold: 'alarm threshold',
   noReadings: 'No readings', map: 'Schematic', unknown: 'not assessed', actionLabels: { ISSUE: 'Issued', SIGN_IN: 'Signed in', FEEDBACK: 'Feedback', CLEAR: 'Cleared', REJECT: 'Rejected', SUPERSEDE: 'Superseded', ESCALATE: 'Escalated' },
   loading: 'Loading…', lang: '中文', noColour: 'No warning', inherent: 'Inherent', dynamic: 'dynamic',
+  escalation: 'Escalation', supersededBy: 'Superseded by a higher warning', openAlarms: 'Open alarms', noOpenAlarms: 'No open alarm',
+  alarmRule: 'Alarm', point: 'Point', severity: 'Severity', since: 'Since', severities: { CRITICAL: 'Critical', MAJOR: 'Major', MINOR: 'Minor' },
+  online: 'Online', offlineStatus: 'Offline', onlineUnknown: 'Online status unknown', onlineStatus: 'Online', noEscalations: 'No escalation step',
+  escalationSteps: { SIGN_IN_OVERDUE: 'Notice', FEEDBACK_OVERDUE: 'Notice', VERIFY_OVERDUE: 'Notice', CLEAR_OVERDUE: 'On-site', ENFORCEMENT: 'Enforcement', CIRCULAR: 'Circular' },
+  escalationRules: { SIGN_IN_OVERDUE: 'sign-in late → supervision notice', FEEDBACK_OVERDUE: 'feedback late → supervision notice', VERIFY_OVERDUE: 'verification late → supervision notice', CLEAR_OVERDUE: 'not cleared in time → on-site supervision', ENFORCEMENT: 'long overdue → enforcement list', CIRCULAR: 'not cleared in time → monthly circular' },
+  escalationStates: { PENDING: 'pending', FIRED: 'fired', MOOT: 'not needed (on time)' },
+  mapNote: 'Placed by registered longitude/latitude (no base map)', notPlaced: 'No coordinates',
   dust: { WOOD: 'Wood dust', AL_MG: 'Al/Mg dust', OTHER_METAL: 'Other metal dust', GRAIN: 'Grain dust', PLASTIC: 'Plastic dust', TEXTILE: 'Textile dust', undefined: '' },
 };
 

@@ -12,6 +12,8 @@ const state = {
   warnings: new Map(),       // warningId → list item (GET /api/v1/warnings shape)
   factors: new Map(),        // warningId → factors from the stream's Warning event
   fresh: new Set(),          // ids that arrived on the stream (highlighted)
+  superseded: new Map(),     // warningId → id of the higher warning that replaced it (from the stream)
+  escalations: new Map(),    // warningId → its escalation rungs (GET /api/v1/warnings/{id}/escalations)
   filters: { colour: '', state: '', region: '' },
   stream: 'connecting',
   source: null,
@@ -21,6 +23,7 @@ const COLOURS = ['RED', 'ORANGE', 'YELLOW', 'BLUE'];
 const STATES = ['ISSUED', 'SIGNED_IN', 'FEEDBACK_SUBMITTED', 'CLEARED', 'SUPERSEDED'];
 const TIER_RANK = { PROVINCE: 0, CITY: 1, DISTRICT: 2, TOWN: 3, ENTERPRISE: 4 };
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const OPEN_STATES = new Set(['ISSUED', 'SIGNED_IN', 'FEEDBACK_SUBMITTED']);
 
 
 // ---- session, login page -------------------------------------------------------------------------
@@ -88,16 +91,47 @@ function setStream(status) {
   if (el) { el.className = `stream ${status}`; el.textContent = t(status); el.dataset.status = status; }
 }
 
+/**
+ * Keeps what is known of a warning. A warning the stream said was superseded (a higher colour replaced it)
+ * stays SUPERSEDED even when an answer of the disposal service that predates the supersession says otherwise.
+ */
+function remember(item) {
+  const merged = { ...state.warnings.get(item.warningId), ...item };
+  if (state.superseded.has(item.warningId)) {
+    merged.state = 'SUPERSEDED';
+    merged.supersededBy = state.superseded.get(item.warningId);
+  }
+  state.warnings.set(item.warningId, merged);
+  return merged;
+}
+
 async function onWarningEvent(w) {
   if (w.factors) state.factors.set(w.warningId, w.factors);
-  const known = state.warnings.get(w.warningId);
-  state.warnings.set(w.warningId, { state: 'ISSUED', ...known, ...w });
+  remember({ state: 'ISSUED', ...state.warnings.get(w.warningId), ...w });
   state.fresh.add(w.warningId);
+  if (w.supersedes) {
+    // the lower warning is replaced by this one: it leaves the open list at once (its deadlines no longer run)
+    state.superseded.set(w.supersedes, w.warningId);
+    state.fresh.delete(w.supersedes);
+    if (state.warnings.has(w.supersedes)) remember({ warningId: w.supersedes });
+  }
   if (w.colour === 'RED') redAlert(w);
-  try {
-    state.warnings.set(w.warningId, { ...state.warnings.get(w.warningId), ...(await api(`/api/v1/warnings/${encodeURIComponent(w.warningId)}`)) });
-  } catch { /* the list item from the stream is shown until the next refresh */ }
   if (currentRoute().name === 'duty') route();
+  try {
+    remember(await api(`/api/v1/warnings/${encodeURIComponent(w.warningId)}`));
+  } catch { /* the list item from the stream is shown until the next refresh */ }
+  await loadEscalations([w.warningId]);
+  if (currentRoute().name === 'duty') route();
+}
+
+/** The escalation rungs of these warnings (open ones only; a closed warning's ladder no longer moves). */
+async function loadEscalations(ids) {
+  await Promise.all(ids.map(async (id) => {
+    try {
+      const rungs = await api(`/api/v1/warnings/${encodeURIComponent(id)}/escalations`);
+      state.escalations.set(id, Array.isArray(rungs) ? rungs : []);
+    } catch { /* no badge until the next refresh */ }
+  }));
 }
 
 function redAlert(w) {
@@ -121,7 +155,8 @@ function redAlert(w) {
 async function loadWarnings() {
   const items = await api('/api/v1/warnings');
   const list = Array.isArray(items) ? items : items.items || [];
-  for (const item of list) state.warnings.set(item.warningId, { ...state.warnings.get(item.warningId), ...item });
+  for (const item of list) remember(item);
+  await loadEscalations(list.filter((w) => OPEN_STATES.has(w.state) && !state.superseded.has(w.warningId)).slice(0, 100).map((w) => w.warningId));
 }
 
 // ---- layout and routes ---------------------------------------------------------------------------
@@ -209,6 +244,26 @@ function tick() {
   });
 }
 
+/** The step an escalation rung takes (督办, 现场督办, 执法, 通报): texts escalationSteps.<rule>. */
+const STEP_ORDER = ['SIGN_IN_OVERDUE', 'FEEDBACK_OVERDUE', 'VERIFY_OVERDUE', 'CLEAR_OVERDUE', 'ENFORCEMENT', 'CIRCULAR'];
+
+function escalationBadge(rung, withTime) {
+  return h(`span.esc.esc-${rung.state}`, { 'data-escalation': rung.rule, 'data-escalation-state': rung.state,
+    title: `${t(`escalationRules.${rung.rule}`)} · ${t(`escalationStates.${rung.state}`)} · ${chinaTime(rung.state === 'FIRED' ? rung.decidedAt : rung.dueAt)}` },
+  t(`escalationSteps.${rung.rule}`), rung.state === 'PENDING' ? h('small', ` ${t('escalationStates.PENDING')}`) : null,
+  withTime ? h('small', ` ${chinaTime(rung.state === 'FIRED' ? rung.decidedAt : rung.dueAt)}`) : null);
+}
+
+/** The duty list's badge cell: every fired step (督办, 现场督办, …), else the next pending one, muted. */
+function escalationCell(w) {
+  const rungs = state.escalations.get(w.warningId) || [];
+  const fired = rungs.filter((r) => r.state === 'FIRED');
+  const next = rungs.filter((r) => r.state === 'PENDING').sort((a, b) => String(a.dueAt).localeCompare(String(b.dueAt)))[0];
+  const shown = fired.length ? fired : next && OPEN_STATES.has(w.state) ? [next] : [];
+  return h('td.escalations', { 'data-escalations': String(fired.length) },
+    shown.map((r) => escalationBadge(r, false)), w.overdue ? h('span.escalated', t('overdue')) : null);
+}
+
 function dutyPage() {
   const f = state.filters;
   const list = [...state.warnings.values()]
@@ -225,14 +280,16 @@ function dutyPage() {
       select('region', towns().filter((c) => c.startsWith(state.me.region)).map((c) => [c, regionName(c)]), t('town'))),
     list.length === 0 ? h('p.empty#no-warnings', t('noWarnings')) :
       h('table.warnings#warnings',
-        h('thead', h('tr', [t('colour'), t('enterprise'), t('town'), t('issuedAt'), t('deadline'), t('state'), t('reason'), ''].map((x) => h('th', x)))),
-        h('tbody', list.map((w) => h(`tr${state.fresh.has(w.warningId) ? '.fresh' : ''}.row-${w.colour}`, { 'data-warning': w.warningId, 'data-uscc': w.uscc },
+        h('thead', h('tr', [t('colour'), t('enterprise'), t('town'), t('issuedAt'), t('deadline'), t('state'), t('escalation'), t('reason'), ''].map((x) => h('th', x)))),
+        h('tbody', list.map((w) => h(`tr${state.fresh.has(w.warningId) ? '.fresh' : ''}.row-${w.colour}${w.state === 'SUPERSEDED' ? '.superseded' : ''}`,
+          { 'data-warning': w.warningId, 'data-uscc': w.uscc, 'data-state': w.state, 'data-colour': w.colour },
           h('td', badge(w.colour)),
           h('td', w.enterpriseName || w.uscc),
           h('td', regionName(w.regionCode)),
           h('td', chinaTime(w.issuedAt)),
           h('td', nextDeadline(w) ? [h('small.muted', t(`deadlineOf.${w.state}`) + ' '), countdown(w)] : '—'),
-          h('td', stateBadge(w.state), w.overdue ? h('span.escalated', t('overdue')) : null),
+          h('td', stateBadge(w.state), w.supersededBy ? h('a.link.superseded-by', { href: `#/warnings/${encodeURIComponent(w.supersededBy)}` }, ` → ${t('supersededBy')}`) : null),
+          escalationCell(w),
           h('td.reason', w.reason || ''),
           h('td', h('a.button', { href: `#/warnings/${encodeURIComponent(w.warningId)}` }, t('open'))))))));
 }
@@ -241,15 +298,19 @@ function dutyPage() {
 
 async function warningPage(id) {
   state.fresh.delete(id);
-  const w = await api(`/api/v1/warnings/${encodeURIComponent(id)}`);
-  state.warnings.set(id, { ...state.warnings.get(id), ...w });
-  const risk = await api(`/api/v1/risk/enterprises/${encodeURIComponent(w.uscc)}`).catch(() => null);
+  const w = remember(await api(`/api/v1/warnings/${encodeURIComponent(id)}`));
+  const [status, rungs] = await Promise.all([enterpriseStatus(w.uscc),
+    api(`/api/v1/warnings/${encodeURIComponent(id)}/escalations`).catch(() => null)]);
+  if (rungs) state.escalations.set(id, rungs);
+  const risk = status?.assessment ?? null;
   const factors = state.factors.get(id) || risk?.factors || [];
   const timeline = w.timeline || [];
   const feedback = timeline.filter((e) => e.action === 'FEEDBACK').pop();
   return h('section.detail#warning-detail', { 'data-state': w.state },
     h('p', h('a.link', { href: '#/duty' }, `← ${t('back')}`)),
-    h('h2', badge(w.colour), ' ', w.enterpriseName || w.uscc, ' ', stateBadge(w.state), w.overdue ? h('span.escalated', t('overdue')) : null),
+    h('h2', badge(w.colour), ' ', w.enterpriseName || w.uscc, ' ', stateBadge(w.state), w.overdue ? h('span.escalated', t('overdue')) : null,
+      status ? onlineBadge(status) : null),
+    w.supersededBy ? h('p.superseded-by', t('supersededBy'), ' ', h('a.link', { href: `#/warnings/${encodeURIComponent(w.supersededBy)}` }, w.supersededBy)) : null,
     h('dl.facts',
       h('dt', t('uscc')), h('dd', h('a.link', { href: `#/enterprises/${w.uscc}` }, w.uscc)),
       h('dt', t('town')), h('dd', regionName(w.regionCode)),
@@ -261,6 +322,10 @@ async function warningPage(id) {
         h('h3', t('factors')),
         factors.length ? h('table', h('tbody', factors.map((f) => h('tr', h('td', f.detail || f.code), h('td.num', `${f.points}`))))) : h('p.muted', '—'),
         risk ? h('p.muted', `${t('alarms')}: `, badge(risk.colour), ` ${t('inherent')} ${risk.inherentLevel ?? ''} (${Math.round(risk.inherentScore ?? 0)}) · ${t('dynamic')} ${Math.round(risk.dynamicScore ?? 0)}`) : null,
+        h('h3', t('openAlarms')),
+        openAlarmsTable(status),
+        h('h3', t('escalation')),
+        escalationList(rungs),
         h('h3', t('feedback')),
         feedback ? h('p#feedback', feedback.note) : h('p.muted', t('noFeedback'))),
       h('div', h('h3', t('actions')), actionsFor(w))),
@@ -269,6 +334,39 @@ async function warningPage(id) {
       h('tbody', timeline.map((e) => h('tr', { 'data-action': e.action },
         h('td', chinaTime(e.at)), h('td', t(`actionLabels.${e.action}`)), h('td', `${e.actor || ''} (${t(`tiers.${e.actorTier}`)})`),
         h('td', e.toState ? t(`states.${e.toState}`) : ''), h('td', e.note || ''))))));
+}
+
+/** The enterprise's whole picture (risk-engine status: assessment, open alarms, online), or null. */
+async function enterpriseStatus(uscc) {
+  const status = await api(`/api/v1/risk/enterprises/${encodeURIComponent(uscc)}/status`).catch(() => null);
+  if (status) return status;
+  const assessment = await api(`/api/v1/risk/enterprises/${encodeURIComponent(uscc)}`).catch(() => null);
+  return assessment ? { uscc, assessment, openAlarms: null, online: null } : null;
+}
+
+function onlineBadge(status) {
+  if (status.online == null) return h('span.online.unknown#online', { 'data-online': 'unknown' }, t('onlineUnknown'));
+  const gateways = (status.gateways || []).map((g) => `${g.gatewayCode}: ${g.online ? t('online') : t('offlineStatus')} (${chinaTime(g.lastSeen)})`).join('\n');
+  return h(`span.online.${status.online ? 'on' : 'off'}#online`, { 'data-online': String(status.online), title: gateways },
+    status.online ? t('online') : t('offlineStatus'));
+}
+
+function openAlarmsTable(status) {
+  if (!status || status.openAlarms == null) return h('p.muted#open-alarms', { 'data-count': 'unknown' }, t('unknown'));
+  if (!status.openAlarms.length) return h('p.muted#open-alarms', { 'data-count': '0' }, t('noOpenAlarms'));
+  return h('table#open-alarms', { 'data-count': String(status.openAlarms.length) },
+    h('thead', h('tr', [t('alarmRule'), t('point'), t('severity'), t('since')].map((x) => h('th', x)))),
+    h('tbody', status.openAlarms.map((a) => h('tr', { 'data-rule': a.rule },
+      h('td', a.description || a.rule), h('td', a.pointCode || ''), h('td', t(`severities.${a.severity}`)), h('td', chinaTime(a.since))))));
+}
+
+function escalationList(rungs) {
+  if (!rungs) return h('p.muted#escalations', t('unknown'));
+  if (!rungs.length) return h('p.muted#escalations', t('noEscalations'));
+  const sorted = [...rungs].sort((a, b) => STEP_ORDER.indexOf(a.rule) - STEP_ORDER.indexOf(b.rule));
+  return h('table#escalations', h('tbody', sorted.map((r) => h(`tr.esc-row-${r.state}`, { 'data-rule': r.rule, 'data-escalation-state': r.state },
+    h('td', escalationBadge(r, false)), h('td', t(`escalationRules.${r.rule}`)), h('td', t(`escalationStates.${r.state}`)),
+    h('td', chinaTime(r.state === 'PENDING' ? r.dueAt : r.decidedAt))))));
 }
 
 function actionsFor(w) {
@@ -324,22 +422,65 @@ function actionsFor(w) {
 async function regionPage() {
   const enterprises = await api('/api/v1/registry/enterprises').catch(() => []);
   const list = Array.isArray(enterprises) ? enterprises : enterprises.items || [];
-  const risks = await Promise.all(list.map((e) => api(`/api/v1/risk/enterprises/${encodeURIComponent(e.uscc)}`).catch(() => null)));
-  const open = [...state.warnings.values()].filter((w) => w.state !== 'CLEARED' && w.state !== 'SUPERSEDED');
+  const statuses = await Promise.all(list.map((e) => enterpriseStatus(e.uscc)));
+  const open = [...state.warnings.values()].filter((w) => OPEN_STATES.has(w.state) && !state.superseded.has(w.warningId));
   const counts = Object.fromEntries(COLOURS.map((c) => [c, open.filter((w) => w.colour === c).length]));
-  const rows = list.map((e, i) => ({ ...e, assessed: risks[i] != null, colour: risks[i]?.colour, score: risks[i]?.inherentScore, level: risks[i]?.inherentLevel }));
-  const byTown = {};
-  rows.forEach((e) => (byTown[e.regionCode] ??= []).push(e));
+  const rows = list.map((e, i) => {
+    const a = statuses[i]?.assessment;
+    return { ...e, assessed: a != null, colour: a?.colour, score: a?.inherentScore, level: a?.inherentLevel,
+      online: statuses[i]?.online, alarms: statuses[i]?.openAlarms?.length };
+  });
   return h('section#region',
     h('h2', `${regionName(state.me.region)} — ${t('counts')}`),
     h('div.counts', COLOURS.map((c) => h(`div.count.c-${c}`, { 'data-count': c }, h('strong', String(counts[c])), h('span', t(`colours.${c}`))))),
     h('h3', t('map')),
-    h('div.schematic', Object.keys(byTown).sort().map((town) => h('div.town', h('h4', regionName(town)),
-      h('div.dots', byTown[town].map((e) => h(`a.dot.c-${e.colour || 'NONE'}`, { href: `#/enterprises/${e.uscc}`, title: `${e.name} ${e.colour ? t(`colours.${e.colour}`) : t('noColour')}` }, (e.name || e.uscc).slice(0, 2))))))),
+    regionMap(rows),
     h('h3', t('enterprises')),
-    h('table#enterprises', h('thead', h('tr', [t('enterprise'), t('town'), t('currentColour'), t('score'), t('dustType')].map((x) => h('th', x)))),
-      h('tbody', rows.map((e) => h('tr', h('td', h('a.link', { href: `#/enterprises/${e.uscc}` }, e.name || e.uscc)), h('td', regionName(e.regionCode)),
-        h('td', e.assessed ? badge(e.colour) : h('span.muted', t('unknown'))), h('td.num', e.score == null ? '—' : `${e.level} (${Math.round(e.score)})`), h('td', t(`dust.${e.dustType}`)))))));
+    h('table#enterprises', h('thead', h('tr', [t('enterprise'), t('town'), t('currentColour'), t('onlineStatus'), t('openAlarms'), t('score'), t('dustType')].map((x) => h('th', x)))),
+      h('tbody', rows.map((e) => h('tr', { 'data-uscc': e.uscc, 'data-online': e.online == null ? 'unknown' : String(e.online) },
+        h('td', h('a.link', { href: `#/enterprises/${e.uscc}` }, e.name || e.uscc)), h('td', regionName(e.regionCode)),
+        h('td', e.assessed ? badge(e.colour) : h('span.muted', t('unknown'))),
+        h('td', e.online == null ? h('span.muted', t('onlineUnknown')) : h(`span.online.${e.online ? 'on' : 'off'}`, e.online ? t('online') : t('offlineStatus'))),
+        h('td.num', e.alarms == null ? '—' : String(e.alarms)),
+        h('td.num', e.score == null ? '—' : `${e.level} (${Math.round(e.score)})`), h('td', t(`dust.${e.dustType}`)))))));
+}
+
+/**
+ * Enterprises by current colour on a schematic of the user's towns: placed by the registry's longitude and
+ * latitude (an equirectangular sketch of their bounding box, no tiles) when the enterprises have them, else
+ * grouped per town. An offline enterprise's dot is hollow.
+ */
+function regionMap(rows) {
+  const dot = (e, style) => h(`a.dot.c-${e.colour || 'NONE'}${e.online === false ? '.offline' : ''}`, {
+    href: `#/enterprises/${e.uscc}`, style, 'data-uscc': e.uscc, 'data-online': e.online == null ? 'unknown' : String(e.online),
+    title: `${e.name} · ${e.colour ? t(`colours.${e.colour}`) : t('noColour')} · ${e.online == null ? t('onlineUnknown') : e.online ? t('online') : t('offlineStatus')}` },
+  (e.name || e.uscc).slice(0, 2));
+  const placed = rows.filter((e) => Number.isFinite(e.longitude) && Number.isFinite(e.latitude));
+  if (!placed.length) {
+    const byTown = {};
+    rows.forEach((e) => (byTown[e.regionCode] ??= []).push(e));
+    return h('div.schematic#map', { 'data-placed': '0' }, Object.keys(byTown).sort().map((town) => h('div.town', h('h4', regionName(town)),
+      h('div.dots', byTown[town].map((e) => dot(e, null))))));
+  }
+  const lons = placed.map((e) => e.longitude);
+  const lats = placed.map((e) => e.latitude);
+  const pad = 0.004;
+  const [west, east, south, north] = [Math.min(...lons) - pad, Math.max(...lons) + pad, Math.min(...lats) - pad, Math.max(...lats) + pad];
+  const x = (lon) => ((lon - west) / (east - west)) * 100;
+  const y = (lat) => ((north - lat) / (north - south)) * 100;
+  const byTown = {};
+  placed.forEach((e) => (byTown[e.regionCode] ??= []).push(e));
+  const labels = Object.entries(byTown).map(([town, es]) => {
+    const lon = es.reduce((sum, e) => sum + e.longitude, 0) / es.length;
+    const lat = Math.max(...es.map((e) => e.latitude));
+    return h('span.map-town', { style: `left:${x(lon).toFixed(2)}%;top:${y(lat).toFixed(2)}%` }, regionName(town));
+  });
+  const unplaced = rows.filter((e) => !placed.includes(e));
+  return h('div',
+    h('div.geo-map#map', { 'data-placed': String(placed.length) }, labels,
+      placed.map((e) => dot(e, `left:${x(e.longitude).toFixed(2)}%;top:${y(e.latitude).toFixed(2)}%`)),
+      h('span.map-note', `${t('mapNote')} ${west.toFixed(3)}–${east.toFixed(3)}°E, ${south.toFixed(3)}–${north.toFixed(3)}°N`)),
+    unplaced.length ? h('p.muted', `${t('notPlaced')}: `, unplaced.map((e) => e.name || e.uscc).join('、')) : null);
 }
 
 // ---- enterprise detail -----------------------------------------------------------------------------

@@ -39,6 +39,32 @@ async function newUser() {
   return context;
 }
 
+/** Waits until the page's 鸿福 rows settle (see the step); returns { id, colour, superseded: [ids] }. */
+async function settledWarning(page, timeout) {
+  const until = Date.now() + timeout;
+  let last = '';
+  let since = Date.now();
+  while (Date.now() < until) {
+    const rows = await page.locator(`tr[data-uscc="${HONGFU}"]`).evaluateAll((trs) => trs.map((tr) => ({
+      id: tr.dataset.warning, state: tr.dataset.state, colour: tr.dataset.colour, countdown: !!tr.querySelector('.countdown') })));
+    const open = rows.filter((r) => r.state === 'ISSUED' && r.countdown);
+    let apiOpen = [];
+    if (open.length === 1) {
+      const answer = await page.request.get(`${GW}/api/v1/warnings`);
+      const items = answer.ok() ? await answer.json() : [];
+      apiOpen = (Array.isArray(items) ? items : items.items || [])
+        .filter((w) => w.uscc === HONGFU && ['ISSUED', 'SIGNED_IN', 'FEEDBACK_SUBMITTED'].includes(w.state)).map((w) => w.warningId);
+    }
+    const signature = JSON.stringify(rows);
+    if (signature !== last) { last = signature; since = Date.now(); }
+    if (open.length === 1 && apiOpen.length === 1 && apiOpen[0] === open[0].id && Date.now() - since >= 3000) {
+      return { id: open[0].id, colour: open[0].colour, superseded: rows.filter((r) => r.state === 'SUPERSEDED').map((r) => r.id) };
+    }
+    await page.waitForTimeout(500);
+  }
+  fail(`no settled 鸿福 warning within ${timeout / 1000} s: page rows ${last}`);
+}
+
 async function login(context, user, screenshotPrefix) {
   const page = await context.newPage();
   page.on('pageerror', (e) => console.log(`pageerror(${user}): ${e.message}`));
@@ -70,27 +96,55 @@ try {
   console.log('WAITING_FOR_WARNING');
   await new Promise((resolve) => createInterface({ input: process.stdin }).on('line', (l) => { if (l.trim() === 'PUSHED') resolve(); }));
 
-  step('the warning appears without reload');
-  const row = licheng.locator(`tr[data-uscc="${HONGFU}"]`).first();
-  await row.waitFor({ timeout: 150000 });
+  step('the warning appears without reload and settles');
+  // The excursion may give a YELLOW warning and at once an ORANGE one that supersedes it. Settled: the page
+  // shows exactly one open (ISSUED) 鸿福 row with its countdown, it is the one open warning the API lists,
+  // and nothing changed for 3 s; a superseded row shows SUPERSEDED without a countdown.
+  const settled = await settledWarning(licheng, 150000);
   if (navigations !== 0) fail(`the page navigated ${navigations} times while waiting`);
-  const warningId = await row.getAttribute('data-warning');
-  const colour = await row.locator('[data-colour]').getAttribute('data-colour');
-  if (colour !== 'YELLOW') fail(`colour ${colour}`);
+  const warningId = settled.id;
+  const colour = settled.colour;
+  console.log(`SETTLED ${warningId} ${colour}; superseded on the page: ${settled.superseded.join(', ') || 'none'}`);
+  if (!['YELLOW', 'ORANGE'].includes(colour)) fail(`colour ${colour}`);
+  const row = licheng.locator(`tr[data-warning="${warningId}"]`);
   if (!(await row.locator('.countdown').textContent()).includes('剩余')) fail('no countdown');
+  for (const id of settled.superseded) {
+    const old = licheng.locator(`tr[data-warning="${id}"]`);
+    if (await old.count() && (await old.locator('.countdown').count()) !== 0) fail(`superseded ${id} still counts down`);
+  }
+  // the escalation badge: the next step of the ladder (督办 when sign-in is late), pending
+  await row.locator('td.escalations [data-escalation="SIGN_IN_OVERDUE"][data-escalation-state="PENDING"]').waitFor({ timeout: 20000 });
+  if (!(await row.locator('td.escalations').textContent()).includes('督办')) fail('no 督办 badge');
   await shot(licheng, '03-duty-live-warning');
 
   step('licheng opens it');
   await row.locator('a.button').click();
   await licheng.locator('#warning-detail[data-state="ISSUED"]').waitFor();
   await licheng.locator('#no-actions').waitFor();
+  // open alarms of the enterprise (the hopper temperature alarm of the excursion), its online status, the ladder
+  const alarms = Number(await licheng.locator('#open-alarms').getAttribute('data-count'));
+  if (!(alarms >= 1)) fail(`open alarms in the detail: ${alarms}`);
+  const online = await licheng.locator('#online').getAttribute('data-online');
+  if (!['true', 'false'].includes(online)) fail(`online status ${online}`);
+  console.log(`DETAIL open alarms ${alarms}, online ${online}`);
+  for (const rule of ['SIGN_IN_OVERDUE', 'CLEAR_OVERDUE']) {
+    await licheng.locator(`#escalations tr[data-rule="${rule}"][data-escalation-state="PENDING"]`).waitFor();
+  }
+  if (!(await licheng.locator('#escalations').textContent()).includes('现场督办')) fail('no 现场督办 rung');
   await shot(licheng, '04-warning-detail');
 
   step('region overview and enterprise chart');
   await licheng.click('[data-nav="region"]');
-  await licheng.locator('#region [data-count="YELLOW"]').waitFor();
-  const yellow = await licheng.locator('[data-count="YELLOW"] strong').textContent();
-  if (Number(yellow) < 1) fail(`yellow count ${yellow}`);
+  await licheng.locator(`#region [data-count="${colour}"]`).waitFor();
+  const count = await licheng.locator(`[data-count="${colour}"] strong`).textContent();
+  if (Number(count) < 1) fail(`${colour} count ${count}`);
+  // the map places 鸿福 by its registered longitude/latitude, with its online status
+  const placed = Number(await licheng.locator('#map').getAttribute('data-placed'));
+  if (!(placed >= 1)) fail(`enterprises placed on the map: ${placed}`);
+  const dot = licheng.locator(`#map .dot[data-uscc="${HONGFU}"]`);
+  if (!(await dot.getAttribute('style') || '').includes('left:')) fail('鸿福 is not placed by its coordinates');
+  if (await dot.getAttribute('data-online') !== online) fail(`map online ${await dot.getAttribute('data-online')} vs detail ${online}`);
+  if (await licheng.locator(`#enterprises tr[data-uscc="${HONGFU}"]`).getAttribute('data-online') !== online) fail('list online status');
   await shot(licheng, '05-region');
   await licheng.goto(`${GW}/#/enterprises/${HONGFU}`);
   await licheng.locator('.chart-box[data-param="DRY_HOPPER_TEMP"] canvas').waitFor({ timeout: 20000 });

@@ -5,7 +5,6 @@ import dustwatch.deploy.simulator.Messages;
 import dustwatch.deploy.simulator.SimulatedEnterprise;
 import dustwatch.deploy.simulator.TokenSource;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The stack is {@link SharedStack}'s.
  */
 @Order(1)
-@Disabled("Red on the merged main (CI clone, 6 Dec): the warning row appears but its .countdown cell is not found within 30 s; the excursion now yields YELLOW then at once ORANGE (superseding), which likely re-renders the row. Passed by hand before the risk-engine merge. Re-enable once the script waits for the settled row.")
 class ConsoleBrowserIT {
     static final HttpClient HTTP = SharedStack.HTTP;
     static final Path CHROMIUM = Path.of(System.getProperty("dustwatch.e2e.chromium", "/usr/bin/chromium"));
@@ -66,6 +64,7 @@ class ConsoleBrowserIT {
         builder.environment().put("CHROMIUM", CHROMIUM.toString());
         Process browser = builder.start();
         List<String> output = new CopyOnWriteArrayList<>();
+        List<Thread> pushers = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(browser.getInputStream(), StandardCharsets.UTF_8));
              OutputStream toBrowser = browser.getOutputStream()) {
             for (String line; (line = lines.readLine()) != null; ) {
@@ -75,7 +74,8 @@ class ConsoleBrowserIT {
                     SharedStack.clearedWarningId = line.substring("CLEARED ".length());
                 }
                 if (line.equals("WAITING_FOR_WARNING")) {
-                    pushExcursion(hongfu);
+                    Thread pusher = Thread.ofVirtual().name("console-e2e-excursion").start(() -> pushUntilWarned(hongfu));
+                    pushers.add(pusher);
                     toBrowser.write("PUSHED\n".getBytes(StandardCharsets.UTF_8));
                     toBrowser.flush();
                 }
@@ -84,6 +84,7 @@ class ConsoleBrowserIT {
             if (!browser.waitFor(30, TimeUnit.SECONDS)) {
                 browser.destroyForcibly();
             }
+            pushers.forEach(Thread::interrupt);
         }
         assertThat(browser.exitValue()).as(String.join("\n", output)).isZero();
         assertThat(output).anyMatch(l -> l.startsWith("OK ") && l.endsWith("all to localhost"));
@@ -92,19 +93,54 @@ class ConsoleBrowserIT {
         }
     }
 
+    /**
+     * Registers 鸿福 and pushes its excursion, again every 10 s until the district sees a warning of it (at most
+     * 150 s): the risk engine skips readings of an enterprise whose registration it has not read yet. Stops at
+     * the first warning, so that no later push changes what the browser is looking at.
+     */
+    private static void pushUntilWarned(SimulatedEnterprise hongfu) {
+        try {
+            String node = TokenSource.clientCredentials(HTTP, SharedStack.tokenEndpoint(), "putian-node", "putian-node-secret").token();
+            String district = TokenSource.password(HTTP, SharedStack.tokenEndpoint(), "licheng-duty", "dustwatch").token();
+            var registered = call("PUT", "/api/v1/registry/enterprises/" + hongfu.uscc(), node, Messages.profile(hongfu));
+            if (registered.statusCode() != 200) {
+                System.out.println("[console-e2e] registering 鸿福 failed: " + registered.statusCode() + " " + registered.body());
+                return;
+            }
+            Messages messages = new Messages(new Random(7));
+            Instant until = Instant.now().plusSeconds(150);
+            while (Instant.now().isBefore(until)) {
+                pushExcursion(hongfu, node, messages);
+                for (int poll = 0; poll < 5; poll++) {
+                    Thread.sleep(2000);
+                    var list = HTTP.send(HttpRequest.newBuilder(URI.create(SharedStack.gatewayUrl() + "/api/v1/warnings"))
+                            .header("Authorization", "Bearer " + district).timeout(Duration.ofSeconds(20)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (list.statusCode() == 200 && list.body().contains(hongfu.uscc())) {
+                        System.out.println("[console-e2e] a warning of 鸿福 is listed; no further push");
+                        return;
+                    }
+                }
+                System.out.println("[console-e2e] no warning of 鸿福 yet; pushing the excursion again");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            System.out.println("[console-e2e] pushing the excursion failed: " + e);
+        }
+    }
+
     /** What the simulator does at its first push: 鸿福's hopper at 72–76 ℃ for 100 s, as the Putian node. */
-    private static void pushExcursion(SimulatedEnterprise hongfu) throws IOException, InterruptedException {
-        String node = TokenSource.clientCredentials(HTTP, SharedStack.tokenEndpoint(), "putian-node", "putian-node-secret").token();
-        var registered = call("PUT", "/api/v1/registry/enterprises/" + hongfu.uscc(), node, Messages.profile(hongfu));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
-        Messages messages = new Messages(new Random(7));
+    private static void pushExcursion(SimulatedEnterprise hongfu, String node, Messages messages) throws IOException, InterruptedException {
         Instant start = Instant.now().minusSeconds(100);
         List<Map<String, Object>> excursion = new ArrayList<>();
         for (int i = 0; i <= 9; i++) {
             excursion.add(messages.realtime(hongfu, start.plusSeconds(10L * i), true));
         }
         var pushed = call("POST", "/api/v1/ingest/messages", node, Map.of("messages", excursion));
-        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(202);
+        if (pushed.statusCode() != 202) {
+            System.out.println("[console-e2e] the excursion was refused: " + pushed.statusCode() + " " + pushed.body());
+        }
     }
 
     private static HttpResponse<String> call(String method, String path, String token, Object body) throws IOException, InterruptedException {
