@@ -31,6 +31,8 @@ final class PushLoad {
     final List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
     final Set<String> acknowledged;
     final Set<String> unacknowledged = ConcurrentHashMap.newKeySet();
+    /** msgIds refused in a 422 (the bench sends valid messages only: must stay empty). */
+    final Set<String> rejected = ConcurrentHashMap.newKeySet();
 
     private final HttpClient http;
     private final URI url;
@@ -134,6 +136,21 @@ final class PushLoad {
                     if (acknowledged != null) {
                         acknowledged.addAll(body.msgIds());
                     }
+                    return;
+                }
+                if (status == 422) {
+                    // kept except the refused ones: acknowledged, never resent (a resend would be a duplicate)
+                    Set<String> bad = new java.util.HashSet<>();
+                    dustwatch.contracts.topic.Json.MAPPER.readTree(r.body()).path("rejected")
+                            .forEach(j -> bad.add(j.path("msgId").asString()));
+                    rejected.addAll(bad);
+                    for (String id : body.msgIds()) {
+                        if (!bad.contains(id) && acknowledged != null) {
+                            acknowledged.add(id);
+                        }
+                    }
+                    acceptedMessages.addAndGet(body.msgIds().size() - bad.size());
+                    acceptedPoints.addAndGet((long) body.points() * (body.msgIds().size() - bad.size()) / body.msgIds().size());
                     return;
                 }
                 var retryAfter = r.headers().firstValue("Retry-After");

@@ -65,7 +65,7 @@ public final class ScaleBench implements Callable<Integer> {
     @Option(names = "--enterprises", description = "generated enterprises pushing (default: ${DEFAULT-VALUE})")
     int enterprises = 600;
     @Option(names = "--risk-batches", description = "ReadingBatches produced straight to dust.realtime (default: ${DEFAULT-VALUE})")
-    int riskBatches = 30_000;
+    int riskBatches = 10_000;
     @Option(names = "--overload", description = "also run the 10x overload (10 x --connections, unpaced, through the gateway)")
     boolean overload;
     @Option(names = "--overload-seconds", description = "duration of the overload (default: ${DEFAULT-VALUE})")
@@ -74,6 +74,8 @@ public final class ScaleBench implements Callable<Integer> {
     Path out;
     @Option(names = "--label", description = "a name for this run in the output (default: ${DEFAULT-VALUE})")
     String label = "run";
+    @Option(names = "--jfr", description = "record JFR (settings=profile) of ingest-service and the gateway during the gateway phase")
+    boolean jfr;
 
     private final Map<String, Object> result = new LinkedHashMap<>();
     private final List<Map<String, Object>> lagSeries = Collections.synchronizedList(new ArrayList<>());
@@ -81,6 +83,20 @@ public final class ScaleBench implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ScaleBench()).execute(args));
+    }
+
+    private Path partialFile;
+
+    /** Writes what has been measured so far, so that a run cut short still leaves its figures. */
+    private void partial() {
+        if (partialFile == null) {
+            return;
+        }
+        try {
+            Files.writeString(partialFile, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        } catch (Exception e) {
+            say("could not write " + partialFile + ": " + e);
+        }
     }
 
     private static void say(String line) {
@@ -92,6 +108,7 @@ public final class ScaleBench implements Callable<Integer> {
         Path data = (dataDir != null ? dataDir : home.resolve("bench/scale/target/scale-stack")).toAbsolutePath();
         Path outDir = (out != null ? out : home.resolve("bench/scale/target")).toAbsolutePath();
         Files.createDirectories(outDir);
+        partialFile = outDir.resolve("scale-result-" + label + ".partial.json");
         result.put("label", label);
         result.put("startedAt", Instant.now().toString());
         result.put("machineBefore", Machine.describe());
@@ -163,6 +180,7 @@ public final class ScaleBench implements Callable<Integer> {
                     "ingestGatewayShare", Math.round(1000.0 * (double) gateway.get("messagesPerSecond") / ceiling) / 1000.0,
                     "ingestDirectShare", Math.round(1000.0 * (double) direct.get("messagesPerSecond") / ceiling) / 1000.0));
             say(String.format("ceiling %.0f records/s", ceiling));
+            partial();
 
             phase = "risk-alone";
             broker.drainSeconds(Broker.RISK_GROUP, Duration.ofSeconds(300));
@@ -175,6 +193,7 @@ public final class ScaleBench implements Callable<Integer> {
             result.put("riskAlone", Map.of("batches", riskBatches, "producedSeconds", round1(produced),
                     "caughtUpSeconds", round1(total), "batchesPerSecond", drained < 0 ? -1 : Math.round(riskBatches / total),
                     "pointsPerSecond", drained < 0 ? -1 : Math.round(8.0 * riskBatches / total)));
+            partial();
             say(String.format("risk engine: %d batches caught up in %.1f s (%.0f batches/s)", riskBatches, total, riskBatches / total));
             broker.drainSeconds(Broker.SINK_GROUP, Duration.ofSeconds(300));
 
@@ -218,6 +237,8 @@ public final class ScaleBench implements Callable<Integer> {
                 level.put("pushP50ms", background.percentileMillis(0.5));
                 level.put("pushP99ms", background.percentileMillis(0.99));
                 latency.add(level);
+                result.put("latency", latency);
+                partial();
                 say("  " + level);
             }
             probe.close();
@@ -250,6 +271,14 @@ public final class ScaleBench implements Callable<Integer> {
         Map<String, Long> rss = new HashMap<>();
         ScheduledExecutorService peak = Executors.newSingleThreadScheduledExecutor();
         peak.schedule(() -> rss.putAll(Machine.residentMiB(stackRef)), seconds / 2, TimeUnit.SECONDS);
+        if (jfr && name.equals("ingest-gateway")) {
+            for (String service : List.of("ingest-service", "gateway")) {
+                Path file = (out != null ? out : home.resolve("bench/scale/target")).toAbsolutePath().resolve(label + "-" + service + ".jfr");
+                new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(stackRef.processes().get(service).pid()), "JFR.start", "name=scale", "settings=profile",
+                        "duration=" + seconds + "s", "filename=" + file).inheritIO().start().waitFor();
+            }
+        }
         push.run(connections, 0, Duration.ofSeconds(seconds));
         peak.shutdown();
         double pushSeconds = push.seconds();
@@ -268,6 +297,7 @@ public final class ScaleBench implements Callable<Integer> {
         r.put("loadAverage", Machine.loadAverage());
         r.put("residentMiB", rss);
         result.put(name, r);
+        partial();
         say("  " + r);
         return r;
     }
@@ -278,7 +308,8 @@ public final class ScaleBench implements Callable<Integer> {
                                          String run, Stack stack, Broker broker) throws Exception {
         phase = "overload";
         String prefix = "o" + run;
-        Bodies bodies = new Bodies(load, prefix, Instant.now().minusSeconds(86_400), 0);
+        // 6 h back: older than every collect time of the earlier phases, well inside the 24 h a NORMAL message may be old
+        Bodies bodies = new Bodies(load, prefix, Instant.now().minusSeconds(6 * 3600), 0);
         int threads = connections * 10;
         say("overload: " + threads + " connections unpaced through the gateway for " + overloadSeconds + " s");
         long ingestPid = stack.processes().get("ingest-service").pid();
@@ -311,7 +342,8 @@ public final class ScaleBench implements Callable<Integer> {
         long missingRows = acked.stream().filter(id -> rows.getOrDefault(id, 0) < 8).count();
         long duplicated = rows.values().stream().filter(n -> n > 8).count() + receipts.values().stream().filter(n -> n > 1).count();
         long notAcked = receipts.keySet().stream().filter(id -> !acked.contains(id)).count();
-        long bad = push.statuses.entrySet().stream().filter(e -> !(e.getKey() / 100 == 2 || e.getKey() == 429 || e.getKey() == 503))
+        long bad = push.statuses.entrySet().stream().filter(e -> !(e.getKey() / 100 == 2 || e.getKey() == 429 || e.getKey() == 503
+                        || e.getKey() == 422))
                 .mapToLong(e -> e.getValue().get()).sum();
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("connections", threads);
@@ -324,6 +356,7 @@ public final class ScaleBench implements Callable<Integer> {
         r.put("pushP50ms", push.percentileMillis(0.5));
         r.put("pushP99ms", push.percentileMillis(0.99));
         r.put("acknowledgedMessages", acked.size());
+        r.put("rejectedMessages", push.rejected.size());
         r.put("neverAcknowledged", push.unacknowledged.size());
         r.put("acknowledgedWithoutReceipt", missingReceipt);
         r.put("acknowledgedWithoutAllReadings", missingRows);
