@@ -764,6 +764,59 @@ class IngestIT {
         assertThat(second.statusCode()).as(() -> new String(decrypt(second.body()), StandardCharsets.UTF_8)).isEqualTo(202);
     }
 
+    /**
+     * Overload pushes back (PushAdmission, 10 per node, 12 in all): pushes whose body never finishes hold their
+     * places; one more of the same node is 429 NODE_BUSY, one of another node when all 12 places are taken is 503
+     * SERVICE_BUSY, both problem+json with Retry-After; once the held pushes end, pushes are admitted again.
+     */
+    @Test
+    @Order(98)
+    void overloadIsPushedBackWith429And503AndRetryAfterAndRecovers() throws Exception {
+        List<java.net.Socket> held = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                held.add(holdPush("putian-node"));
+            }
+            Answer busy = untilStatus(429, "putian-node");
+            assertThat(busy.raw().headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(busy.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(seen(busy.body().get("code").stringValue())).isEqualTo("NODE_BUSY");
+            held.add(holdPush("fuzhou-node"));
+            held.add(holdPush("fuzhou-node"));
+            Answer full = untilStatus(503, "fuzhou-node");
+            assertThat(full.raw().headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(seen(full.body().get("code").stringValue())).isEqualTo("SERVICE_BUSY");
+        } finally {
+            for (java.net.Socket socket : held) {
+                socket.close();
+            }
+        }
+        assertThat(untilStatus(202, "putian-node").body().get("accepted").intValue()).isZero();
+    }
+
+    /** A push whose headers are sent and whose body never ends: admitted, it holds its place. */
+    java.net.Socket holdPush(String token) throws IOException {
+        java.net.Socket socket = new java.net.Socket("localhost", port);
+        socket.getOutputStream().write(("POST /api/v1/ingest/messages HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + token + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"messages\":[")
+                .getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /** Pushes an empty batch as {@code token} until it is answered {@code status} (the held pushes take a moment). */
+    Answer untilStatus(int status, String token) throws Exception {
+        Answer last = null;
+        for (int i = 0; i < 100; i++) {
+            last = call("POST", "/api/v1/ingest/messages", token, "{\"messages\":[]}");
+            if (last.status() == status) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("never answered " + status + ", last " + last.status() + " " + last.body());
+    }
+
     @Test
     @Order(99)
     void everyReasonCodeWasAnsweredByTheApi() {

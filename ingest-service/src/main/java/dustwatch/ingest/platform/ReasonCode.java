@@ -75,7 +75,11 @@ public enum ReasonCode {
     /** The envelope's {@code data} is not an even-length hex string. */
     NOT_HEX("the envelope's data is not hex", "密文不是十六进制"),
     /** The ciphertext does not decrypt with the app's SM4 key and IV (length, padding, or not UTF-8 JSON). */
-    DECRYPT_FAILED("the envelope's data does not decrypt with the app's key", "解密失败");
+    DECRYPT_FAILED("the envelope's data does not decrypt with the app's key", "解密失败"),
+    /** This node already has as many pushes in progress as it may: wait {@code Retry-After} seconds and resend. */
+    NODE_BUSY("this node has too many pushes in progress; resend after Retry-After", "本节点并发推送过多，请按 Retry-After 重发"),
+    /** The service is at its push capacity: wait {@code Retry-After} seconds and resend; nothing was kept. */
+    SERVICE_BUSY("the service is at capacity; resend after Retry-After", "服务繁忙，请按 Retry-After 重发");
 
     private final String english;
     private final String chinese;
@@ -106,7 +110,8 @@ public enum ReasonCode {
             case TOO_MANY_MESSAGES, BODY_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case UNSUPPORTED_ENCODING -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case APP_AUTH_FAILED -> HttpStatus.UNAUTHORIZED;
-            case APP_LOCKED -> HttpStatus.TOO_MANY_REQUESTS;
+            case APP_LOCKED, NODE_BUSY -> HttpStatus.TOO_MANY_REQUESTS;
+            case SERVICE_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
             default -> HttpStatus.BAD_REQUEST;
         };
     }

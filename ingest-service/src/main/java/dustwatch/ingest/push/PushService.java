@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
  *       push, an accepted push still on its way to the store ({@code ingest.reading_claim}) or the readings store
  *       already holds with another value or quality refuses its message {@link ReasonCode#READING_CONFLICT} (the
  *       same value and quality again is harmless and accepted); pushes of one enterprise take turns here;</li>
- *   <li>the receipts of the remaining messages are inserted; one that a concurrent push inserted meanwhile is
+ *   <li>the receipts of the remaining messages are inserted (one statement); one that a concurrent push inserted meanwhile is
  *       judged as in phase 2. A database failure here throws before anything was sent to Kafka;</li>
  *   <li>only then are the events of the newly received messages sent ({@code dust.realtime} /
  *       {@code dust.heartbeat}) and all their acks awaited together; a broker failure rolls every receipt back
@@ -141,10 +141,12 @@ public class PushService {
         valid = withoutReadingConflicts(unseen, rejected, now);
         // phase 4: every receipt, before any event leaves the service (a concurrent push may have raced us here)
         List<Verdict.Valid> fresh = new ArrayList<>();
-        for (Checked c : valid) {
-            Verdict.Valid v = c.verdict();
-            switch (receipts.record(v.msgId(), v.uscc(), v.msgType(), c.contentHash(), now)) {
-                case NEW -> fresh.add(v);
+        List<ReceiptRepository.Outcome> outcomes = receipts.recordAll(valid.stream().map(c -> new ReceiptRepository.NewReceipt(
+                c.verdict().msgId(), c.verdict().uscc(), c.verdict().msgType(), c.contentHash())).toList(), now);
+        for (int i = 0; i < valid.size(); i++) {
+            Checked c = valid.get(i);
+            switch (outcomes.get(i)) {
+                case NEW -> fresh.add(c.verdict());
                 case SAME_CONTENT -> duplicates++;
                 case OTHER_CONTENT -> rejected.add(msgIdConflict(c));
             }

@@ -5,7 +5,10 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -54,6 +57,76 @@ public class ReceiptRepository {
                     found.put(new Key(rs.getString(1).strip(), rs.getString(2)), rs.getString(3));
                 });
         return found;
+    }
+
+    /**
+     * A receipt to record.
+     *
+     * @param msgId       the message id
+     * @param uscc        the enterprise
+     * @param msgType     REALTIME or HEARTBEAT
+     * @param contentHash SHA-256 of the accepted message
+     */
+    public record NewReceipt(String msgId, String uscc, String msgType, String contentHash) {
+    }
+
+    /**
+     * Records every receipt of {@code batch} in one statement (the keys must be distinct) and tells, per receipt,
+     * what {@link #record} would have told: {@code NEW} for the rows this insert wrote, otherwise the receipt a
+     * concurrent push wrote first is compared by content hash.
+     *
+     * @throws org.springframework.dao.DataAccessException when the insert fails
+     */
+    public List<Outcome> recordAll(List<NewReceipt> batch, Instant receivedAt) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        int n = batch.size();
+        String[] ids = new String[n];
+        String[] usccs = new String[n];
+        String[] types = new String[n];
+        String[] hashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewReceipt r = batch.get(i);
+            ids[i] = r.msgId();
+            usccs[i] = r.uscc();
+            types[i] = r.msgType();
+            hashes[i] = r.contentHash();
+        }
+        Set<Key> inserted = new HashSet<>();
+        jdbc.sql("""
+                        INSERT INTO ingest.receipt (msg_id, uscc, msg_type, received_at, content_hash)
+                        SELECT k.msg_id, k.uscc, k.msg_type, :receivedAt, k.hash
+                        FROM unnest(CAST(:ids AS text[]), CAST(:usccs AS text[]), CAST(:types AS text[]),
+                                    CAST(:hashes AS text[])) AS k(msg_id, uscc, msg_type, hash)
+                        ON CONFLICT (uscc, msg_id) DO NOTHING
+                        RETURNING uscc, msg_id
+                        """)
+                .param("ids", ids).param("usccs", usccs).param("types", types).param("hashes", hashes)
+                .param("receivedAt", Timestamp.from(receivedAt))
+                .query(rs -> {
+                    inserted.add(new Key(rs.getString(1).strip(), rs.getString(2)));
+                });
+        Set<Key> raced = new HashSet<>();
+        for (NewReceipt r : batch) {
+            Key k = new Key(r.uscc(), r.msgId());
+            if (!inserted.contains(k)) {
+                raced.add(k);
+            }
+        }
+        Map<Key, String> earlier = received(raced);
+        List<Outcome> outcomes = new ArrayList<>(n);
+        for (NewReceipt r : batch) {
+            Key k = new Key(r.uscc(), r.msgId());
+            if (inserted.contains(k)) {
+                outcomes.add(Outcome.NEW);
+            } else {
+                String hash = earlier.get(k);
+                outcomes.add(hash == null || hash.isEmpty() || Objects.equals(hash, r.contentHash())
+                        ? Outcome.SAME_CONTENT : Outcome.OTHER_CONTENT);
+            }
+        }
+        return outcomes;
     }
 
     /**

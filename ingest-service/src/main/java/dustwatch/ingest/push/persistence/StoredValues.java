@@ -49,9 +49,15 @@ public class StoredValues {
 
     /** Waits for (and holds until the transaction ends) the push lock of each enterprise, in a fixed order. */
     public void lock(Collection<String> usccs) {
-        for (String uscc : new TreeSet<>(usccs)) {
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:u))").param("u", uscc).query().singleRow();
+        if (usccs.isEmpty()) {
+            return;
         }
+        // one round trip: the locks are taken row by row in the sorted order of the subquery
+        jdbc.sql("""
+                        SELECT count(pg_advisory_xact_lock(hashtext(s.u)))
+                        FROM (SELECT u FROM unnest(CAST(:usccs AS text[])) AS k(u) ORDER BY u) s
+                        """)
+                .param("usccs", new TreeSet<>(usccs).toArray(String[]::new)).query().singleRow();
     }
 
     /** The known value of each of {@code keys} that is known (claims first, then the store). */

@@ -26,28 +26,61 @@ public class ReadingRepository {
      * @return how many rows were new
      */
     public int store(ReadingBatch batch, Instant receivedAt) {
-        int inserted = 0;
-        for (Reading r : batch.readings()) {
-            inserted += jdbc.sql("""
-                            INSERT INTO ingest.reading (point_code, collect_time, uscc, param_code, value, quality,
-                                event_id, received_at, original_value, original_unit)
-                            VALUES (:point, :time, :uscc, :param, :value, :quality, :event, :received, :originalValue,
-                                :originalUnit)
-                            ON CONFLICT (point_code, collect_time) DO NOTHING
-                            """)
-                    .param("point", r.pointCode())
-                    .param("time", Timestamp.from(r.collectTime() != null ? r.collectTime() : batch.collectTime()))
-                    .param("uscc", batch.uscc())
-                    .param("param", r.param().name())
-                    .param("value", r.value())
-                    .param("quality", r.quality())
-                    .param("event", batch.eventId())
-                    .param("received", Timestamp.from(receivedAt))
-                    .param("originalValue", r.originalValue())
-                    .param("originalUnit", r.originalUnit())
-                    .update();
+        return storeAll(List.of(batch), receivedAt);
+    }
+
+    /**
+     * Stores every reading of {@code batches} in ONE statement (atomic: all rows or none); a reading already stored,
+     * or repeated among the batches (same point and time), is left alone: the first writer wins.
+     *
+     * @return how many rows were new
+     */
+    public int storeAll(List<ReadingBatch> batches, Instant receivedAt) {
+        int n = 0;
+        for (ReadingBatch b : batches) {
+            n += b.readings().size();
         }
-        return inserted;
+        if (n == 0) {
+            return 0;
+        }
+        String[] points = new String[n];
+        long[] millis = new long[n];
+        String[] usccs = new String[n];
+        String[] params = new String[n];
+        double[] values = new double[n];
+        int[] qualities = new int[n];
+        String[] events = new String[n];
+        double[] originalValues = new double[n];
+        String[] originalUnits = new String[n];
+        int i = 0;
+        for (ReadingBatch batch : batches) {
+            for (Reading r : batch.readings()) {
+                points[i] = r.pointCode();
+                millis[i] = (r.collectTime() != null ? r.collectTime() : batch.collectTime()).toEpochMilli();
+                usccs[i] = batch.uscc();
+                params[i] = r.param().name();
+                values[i] = r.value();
+                qualities[i] = r.quality();
+                events[i] = batch.eventId();
+                originalValues[i] = r.originalValue();
+                originalUnits[i++] = r.originalUnit();
+            }
+        }
+        return jdbc.sql("""
+                        INSERT INTO ingest.reading (point_code, collect_time, uscc, param_code, value, quality,
+                            event_id, received_at, original_value, original_unit)
+                        SELECT k.point, to_timestamp(k.millis / 1000.0), k.uscc, k.param, k.value, k.quality, k.event, :received, k.ov, k.ou
+                        FROM unnest(CAST(:points AS text[]), CAST(:millis AS bigint[]), CAST(:usccs AS text[]),
+                                    CAST(:params AS text[]), CAST(:values AS float8[]), CAST(:qualities AS int[]),
+                                    CAST(:events AS text[]), CAST(:ovs AS float8[]), CAST(:ous AS text[]))
+                             AS k(point, millis, uscc, param, value, quality, event, ov, ou)
+                        ON CONFLICT (point_code, collect_time) DO NOTHING
+                        """)
+                .param("points", points).param("millis", millis).param("usccs", usccs).param("params", params)
+                .param("values", values).param("qualities", qualities).param("events", events)
+                .param("ovs", originalValues).param("ous", originalUnits)
+                .param("received", Timestamp.from(receivedAt))
+                .update();
     }
 
     /** The latest {@code limit} readings of {@code uscc}, newest first. */

@@ -1,0 +1,2 @@
+/** The national-scale benchmark ({@code bench/scale/run.sh}). */
+package dustwatch.scale;
