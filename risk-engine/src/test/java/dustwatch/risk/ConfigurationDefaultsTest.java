@@ -64,7 +64,7 @@ class ConfigurationDefaultsTest {
     @Test
     void aClearLevelBeyondTheSetLevelIsRefused() {
         assertThatThrownBy(() -> new AlarmRule("DRY_HOPPER_TEMP_HIGH", ParameterCode.DRY_HOPPER_TEMP, Comparison.GE, 70,
-                75.0, 60, AlarmType.HIGH, Severity.MAJOR, false, false))
+                75.0, 60, AlarmType.HIGH, Severity.MAJOR, false, false, null))
                 .hasMessageContaining("DRY_HOPPER_TEMP_HIGH: clear level 75.0 above its set level 70.0");
     }
 }

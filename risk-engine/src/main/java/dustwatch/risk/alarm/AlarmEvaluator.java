@@ -25,7 +25,9 @@ import java.util.UUID;
  *   (e.g. set ≥ 70 ℃, clear below 67 ℃), not its set level.</li>
  *   <li>Flapping: an alarm that started {@code starts} times within the window is not ended by a clear value;
  *   it stays open, marked flapping, and ends once its value has stayed clear for the quiet time.</li>
- *   <li>RISE rules compare the rate between this and the previous value (per minute) with the threshold.</li>
+ *   <li>RISE rules compare the rate of rise over the rule's window — the least-squares slope of the values
+ *   collected within it, per minute — with the threshold; no rate until the window holds enough values
+ *   spanning enough time ({@link AlarmRule.RateWindow}), so noise between two values seconds apart is no rise.</li>
  *   <li>A run-gated rule (§1.2) is not evaluated while the fan is stopped or unknown: a pending run is
  *   forgotten and an active alarm ends, because its condition (ΔP, flow) means nothing with the fan off.</li>
  * </ul>
@@ -68,38 +70,41 @@ public final class AlarmEvaluator {
         }
         List<Instant> starts = recentStarts(current, at);
         boolean active = current != null && current.active();
+        List<RuleState.Sample> window = window(rule, current, reading.value(), at);
         if (rule.runGated() && !fanRunning) {
             if (active) {
-                return new Outcome(quiet(owner, reading, rule, starts, at), end(rule, current, reading, at, owner, "风机停止"));
+                return new Outcome(quiet(owner, reading, rule, starts, at, window), end(rule, current, reading, at, owner, "风机停止"));
             }
-            return new Outcome(quiet(owner, reading, rule, starts, at), null);
+            return new Outcome(quiet(owner, reading, rule, starts, at, window), null);
         }
-        double measured = measured(rule, current, reading.value(), at);
+        double measured = measured(rule, window, reading.value());
         if (active) {
             boolean stillHolds = !Double.isNaN(measured) && rule.comparison().holds(measured, rule.clearLevel());
             if (stillHolds) {
-                return new Outcome(with(current, current.since(), at, reading.value(), starts, current.flapping(), null), null);
+                return new Outcome(with(current, current.since(), at, reading.value(), starts, current.flapping(), null,
+                        window), null);
             }
             boolean flaps = current.flapping() || (flapping.starts() > 0 && starts.size() >= flapping.starts());
             if (flaps) {
                 Instant clearSince = current.clearSince() != null ? current.clearSince() : at;
                 if (Duration.between(clearSince, at).toMinutes() < flapping.quietMinutes()) {
-                    return new Outcome(with(current, current.since(), at, reading.value(), starts, true, clearSince), null);
+                    return new Outcome(with(current, current.since(), at, reading.value(), starts, true, clearSince,
+                            window), null);
                 }
-                return new Outcome(quiet(owner, reading, rule, starts, at),
+                return new Outcome(quiet(owner, reading, rule, starts, at, window),
                         end(rule, current, reading, at, owner, "振荡报警平息"));
             }
-            return new Outcome(quiet(owner, reading, rule, starts, at), end(rule, current, reading, at, owner, null));
+            return new Outcome(quiet(owner, reading, rule, starts, at, window), end(rule, current, reading, at, owner, null));
         }
         boolean holds = !Double.isNaN(measured) && rule.comparison().holds(measured, rule.threshold());
         if (!holds) {
-            return new Outcome(quiet(owner, reading, rule, starts, at), null);
+            return new Outcome(quiet(owner, reading, rule, starts, at, window), null);
         }
         Instant since = current != null && current.since() != null ? current.since() : at;
         long heldSeconds = Duration.between(since, at).toSeconds();
         if (heldSeconds < rule.durationSeconds()) {
             RuleState pending = new RuleState(owner.uscc(), reading.pointCode(), rule.id(), since, at, false, null,
-                    null, false, null, reading.value(), starts, false, null);
+                    null, false, null, reading.value(), starts, false, null, window);
             return new Outcome(pending, null);
         }
         String alarmId = alarmId(owner.uscc(), reading.pointCode(), rule.id(), since);
@@ -107,23 +112,62 @@ public final class AlarmEvaluator {
         List<Instant> withThis = new ArrayList<>(starts);
         withThis.add(since);
         RuleState started = new RuleState(owner.uscc(), reading.pointCode(), rule.id(), since, at, true,
-                alarmId, rule.severity(), rule.hardTrigger(), description, reading.value(), withThis, false, null);
+                alarmId, rule.severity(), rule.hardTrigger(), description, reading.value(), withThis, false, null, window);
         Alarm alarm = new Alarm(alarmId, owner.uscc(), owner.regionCode(), owner.collectorCode(), reading.pointCode(),
                 rule.param(), rule.id(), rule.type(), rule.severity(), AlarmStatus.START, reading.value(),
                 rule.threshold(), unit(rule), since, null, description, configVersion);
         return new Outcome(started, alarm);
     }
 
-    /** The value compared: the reading, or for RISE its rate per minute since the previous value (NaN if none). */
-    private static double measured(AlarmRule rule, RuleState current, double value, Instant at) {
+    /** For RISE rules, the values of the rate window ending at {@code at} (this one included); empty otherwise. */
+    private static List<RuleState.Sample> window(AlarmRule rule, RuleState current, double value, Instant at) {
+        if (rule.comparison() != Comparison.RISE) {
+            return List.of();
+        }
+        Instant from = at.minusSeconds(rule.rate().windowSeconds());
+        List<RuleState.Sample> window = new ArrayList<>();
+        if (current != null) {
+            current.samples().stream().filter(x -> !x.at().isBefore(from) && x.at().isBefore(at)).forEach(window::add);
+        }
+        window.add(new RuleState.Sample(at, value));
+        return window;
+    }
+
+    /**
+     * The value compared: the reading, or for RISE the rate of rise per minute over the window (NaN while the
+     * window holds too few values or spans too short a time).
+     */
+    private static double measured(AlarmRule rule, List<RuleState.Sample> window, double value) {
         if (rule.comparison() != Comparison.RISE) {
             return value;
         }
-        if (current == null || current.lastValue() == null || current.lastSeen() == null) {
+        if (window.size() < rule.rate().minSamples()
+                || Duration.between(window.getFirst().at(), window.getLast().at()).toSeconds() < rule.rate().minSpanSeconds()) {
             return Double.NaN;
         }
-        double minutes = Duration.between(current.lastSeen(), at).toMillis() / 60_000.0;
-        return minutes <= 0 ? Double.NaN : (value - current.lastValue()) / minutes;
+        return slopePerMinute(window);
+    }
+
+    /** Least-squares slope of the values over their collect times, in unit per minute. */
+    static double slopePerMinute(List<RuleState.Sample> samples) {
+        Instant origin = samples.getFirst().at();
+        double n = samples.size();
+        double sumT = 0;
+        double sumV = 0;
+        for (RuleState.Sample x : samples) {
+            sumT += Duration.between(origin, x.at()).toMillis() / 60_000.0;
+            sumV += x.value();
+        }
+        double meanT = sumT / n;
+        double meanV = sumV / n;
+        double cov = 0;
+        double var = 0;
+        for (RuleState.Sample x : samples) {
+            double dt = Duration.between(origin, x.at()).toMillis() / 60_000.0 - meanT;
+            cov += dt * (x.value() - meanV);
+            var += dt * dt;
+        }
+        return var == 0 ? Double.NaN : cov / var;
     }
 
     private List<Instant> recentStarts(RuleState current, Instant at) {
@@ -135,12 +179,13 @@ public final class AlarmEvaluator {
     }
 
     /** The state of a pair whose condition does not hold: kept only for what still matters (rates, flapping). */
-    private static RuleState quiet(PointOwner owner, Reading reading, AlarmRule rule, List<Instant> starts, Instant at) {
+    private static RuleState quiet(PointOwner owner, Reading reading, AlarmRule rule, List<Instant> starts, Instant at,
+                                   List<RuleState.Sample> window) {
         if (starts.isEmpty() && rule.comparison() != Comparison.RISE) {
             return null;
         }
         return new RuleState(owner.uscc(), reading.pointCode(), rule.id(), null, at, false, null, null, false, null,
-                reading.value(), starts, false, null);
+                reading.value(), starts, false, null, window);
     }
 
     private Alarm end(AlarmRule rule, RuleState current, Reading reading, Instant at, PointOwner owner, String cause) {
@@ -151,9 +196,9 @@ public final class AlarmEvaluator {
     }
 
     private static RuleState with(RuleState s, Instant since, Instant at, double value, List<Instant> starts,
-                                  boolean flapping, Instant clearSince) {
+                                  boolean flapping, Instant clearSince, List<RuleState.Sample> window) {
         return new RuleState(s.uscc(), s.pointCode(), s.ruleId(), since, at, s.active(), s.alarmId(), s.severity(),
-                s.hardTrigger(), s.description(), value, starts, flapping, clearSince);
+                s.hardTrigger(), s.description(), value, starts, flapping, clearSince, window);
     }
 
     private static String unit(AlarmRule rule) {
@@ -162,7 +207,7 @@ public final class AlarmEvaluator {
 
     /**
      * A START sentence, e.g. {@code 灰斗温度 72.6 ℃ ≥ 70.0 ℃ 持续 60 s}; digital signals read
-     * {@code 锁气卸灰故障 = 1 持续 60 s}; rates read {@code 灰斗温度上升 1.2 ℃/min ↑≥ 1.0 ℃/min}; instantaneous
+     * {@code 锁气卸灰故障 = 1 持续 60 s}; rates read {@code 灰斗温度上升 1.2 ℃/min ↑≥ 1.0 ℃/min（近 10 min）}; instantaneous
      * rules omit the duration.
      */
     static String describeStart(AlarmRule rule, double value, long heldSeconds) {
@@ -171,7 +216,7 @@ public final class AlarmEvaluator {
         if (rule.comparison() == Comparison.RISE) {
             sentence = p.chineseName() + "上升 " + String.format(Locale.ROOT, "%.1f", value) + " " + p.unit() + "/min "
                     + rule.comparison().symbol() + " " + String.format(Locale.ROOT, "%.1f", rule.threshold()) + " "
-                    + p.unit() + "/min";
+                    + p.unit() + "/min（近 " + span(rule.rate().windowSeconds()) + "）";
         } else if (p.signalType() != SignalType.AI) {
             sentence = p.chineseName() + " " + rule.comparison().symbol() + " " + (long) rule.threshold();
         } else {
@@ -192,6 +237,10 @@ public final class AlarmEvaluator {
                 : p.chineseName() + " = " + (long) value;
         return (cause != null ? cause + "，" : "") + current + " 恢复（报警阈值 " + rule.comparison().symbol() + " "
                 + threshold + "）";
+    }
+
+    private static String span(long seconds) {
+        return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
     }
 
     private static String quantity(double v, ParameterCode p) {

@@ -1,10 +1,12 @@
 package dustwatch.risk.alarm;
 
+import dustwatch.contracts.enterprise.DustType;
 import dustwatch.contracts.reading.ParameterCode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,9 +17,12 @@ import java.util.Set;
  * @param alarmConfigVersion stamped on every alarm as {@code configVersion}
  * @param alarmRules         the rules; several rules may watch one parameter (high and high-high)
  * @param alarmFlapping      when an alarm counts as flapping (振荡)
+ * @param alarmDustTypeThresholds set levels per dust type and rule id, overriding the rule's own (a point's
+ *                           registered thresholds override both); empty by default
  */
 @ConfigurationProperties("dustwatch.risk")
-public record AlarmRuleProperties(String alarmConfigVersion, List<AlarmRule> alarmRules, Flapping alarmFlapping) {
+public record AlarmRuleProperties(String alarmConfigVersion, List<AlarmRule> alarmRules, Flapping alarmFlapping,
+                                  Map<DustType, Map<String, Double>> alarmDustTypeThresholds) {
 
     /** @throws IllegalArgumentException when the version is missing or two rules share an id */
     public AlarmRuleProperties {
@@ -32,6 +37,13 @@ public record AlarmRuleProperties(String alarmConfigVersion, List<AlarmRule> ala
             }
         }
         alarmFlapping = alarmFlapping == null ? new Flapping(0, 0, 0) : alarmFlapping;
+        alarmDustTypeThresholds = alarmDustTypeThresholds == null ? Map.of() : Map.copyOf(alarmDustTypeThresholds);
+        alarmDustTypeThresholds.forEach((dust, levels) -> levels.keySet().forEach(id -> {
+            if (ids.stream().noneMatch(id::equals)) {
+                throw new IllegalArgumentException("dustwatch.risk.alarm-dust-type-thresholds." + dust + " names rule "
+                        + id + ", which dustwatch.risk.alarm-rules does not configure");
+            }
+        }));
     }
 
     /**

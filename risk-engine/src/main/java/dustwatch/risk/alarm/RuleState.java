@@ -26,6 +26,7 @@ import java.util.List;
  * @param recentStarts  start times of this pair's alarms within the flapping window, oldest first
  * @param flapping      the active alarm is flapping (振荡): clear values do not end it at once
  * @param clearSince    while flapping, collect time since when the value has stayed clear
+ * @param samples       for RISE rules, the values of the rate window, oldest first; empty otherwise
  */
 public record RuleState(
         String uscc,
@@ -41,10 +42,21 @@ public record RuleState(
         Double lastValue,
         List<Instant> recentStarts,
         boolean flapping,
-        Instant clearSince) {
+        Instant clearSince,
+        List<Sample> samples) {
 
     public RuleState {
         recentStarts = recentStarts == null ? List.of() : List.copyOf(recentStarts);
+        samples = samples == null ? List.of() : List.copyOf(samples);
+    }
+
+    /**
+     * One value of a rate window.
+     *
+     * @param at    collect time
+     * @param value the value
+     */
+    public record Sample(Instant at, double value) {
     }
 
     /** The store key of a (point, rule) pair: {@code {uscc}|{pointCode}|{ruleId}}. */

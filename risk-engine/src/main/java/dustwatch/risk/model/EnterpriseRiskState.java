@@ -50,6 +50,8 @@ public final class EnterpriseRiskState {
     /** Valid check-ins of the history window, oldest first. */
     private List<CleaningCheckIn> checkIns = new ArrayList<>();
     private Warning openWarning;
+    /** Alarms announced ALARM_OVERDUE by disposal and not resolved yet, by alarm id. */
+    private Map<String, OverdueAlarm> overdueAlarms = new LinkedHashMap<>();
 
     /** For JSON. */
     EnterpriseRiskState() {
@@ -68,6 +70,21 @@ public final class EnterpriseRiskState {
      * @param at        the alarm's start time
      */
     public record AlarmStart(String ruleId, String pointCode, Instant at) {
+    }
+
+    /**
+     * An alarm left unhandled past its SLA (报警超时未处置), as disposal-service announced it.
+     *
+     * @param alarmId   the alarm
+     * @param ruleId    its rule, when the alarm was open here at the announcement; else null
+     * @param pointCode its point, likewise
+     * @param breaches  the SLAs breached, in order ({@code SIGN_IN}, {@code FEEDBACK})
+     * @param since     when the first breach was announced
+     */
+    public record OverdueAlarm(String alarmId, String ruleId, String pointCode, List<String> breaches, Instant since) {
+        public OverdueAlarm {
+            breaches = breaches == null ? List.of() : List.copyOf(breaches);
+        }
     }
 
     public String uscc() {
@@ -156,6 +173,14 @@ public final class EnterpriseRiskState {
 
     public void openWarning(Warning w) {
         openWarning = w;
+    }
+
+    /** Alarms overdue by their SLA and not resolved, by alarm id. */
+    public Map<String, OverdueAlarm> overdueAlarms() {
+        if (overdueAlarms == null) { // a state stored before this field existed
+            overdueAlarms = new LinkedHashMap<>();
+        }
+        return overdueAlarms;
     }
 
     /** The latest arrival of any gateway, or null. */

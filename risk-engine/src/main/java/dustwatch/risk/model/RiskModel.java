@@ -31,8 +31,8 @@ import java.util.Optional;
  *   configured {@link HardTrigger}) forces RED.</li>
  * </ul>
  * Step B is the sum of the {@link DynamicFactor} classes: active alarms, repeated alarms, offline during
- * production, missed cleaning check-ins, filing mismatch. Not modelled yet: open major hazards, alarms unhandled
- * past their SLA, online rate, overdue warnings.
+ * production, missed cleaning check-ins, filing mismatch, alarms unhandled past their SLA. Not modelled yet: open
+ * major hazards, online rate, overdue warnings.
  */
 public final class RiskModel {
     private static final Map<DustType, String> DUST_NAMES = Map.of(
@@ -51,7 +51,7 @@ public final class RiskModel {
         this.alarmBlock = new AlarmBlockFactor(f.alarms());
         this.cleaning = new CleaningFactor(f.cleaning());
         this.dynamicFactors = List.of(alarmBlock, new RepeatedAlarmsFactor(f.repeats()), new OfflineFactor(f.offline()),
-                cleaning, new FilingMismatchFactor(f.filingMismatch()));
+                cleaning, new FilingMismatchFactor(f.filingMismatch()), new UnhandledAlarmsFactor(f.unhandledAlarms()));
     }
 
     /** The cleaning factor, for compliance figures. */

@@ -109,16 +109,18 @@ public record RiskModelProperties(String configVersion, Inherent inherent, Dynam
      * @param offline        {@link OfflineFactor}
      * @param cleaning       {@link CleaningFactor}
      * @param filingMismatch {@link FilingMismatchFactor}
+     * @param unhandledAlarms {@link UnhandledAlarmsFactor}
      */
     public record Factors(AlarmBlockFactor.Weights alarms, RepeatedAlarmsFactor.Weights repeats,
                           OfflineFactor.Weights offline, CleaningFactor.Weights cleaning,
-                          FilingMismatchFactor.Weights filingMismatch) {
+                          FilingMismatchFactor.Weights filingMismatch, UnhandledAlarmsFactor.Weights unhandledAlarms) {
         public Factors {
             require(alarms != null, "factors.alarms is missing");
             require(repeats != null, "factors.repeats is missing");
             require(offline != null, "factors.offline is missing");
             require(cleaning != null, "factors.cleaning is missing");
             require(filingMismatch != null, "factors.filing-mismatch is missing");
+            require(unhandledAlarms != null, "factors.unhandled-alarms is missing");
         }
     }
 }

@@ -11,6 +11,7 @@ import dustwatch.contracts.topic.Topics;
 import dustwatch.risk.alarm.AlarmEvaluator;
 import dustwatch.risk.alarm.AlarmRule;
 import dustwatch.risk.alarm.AlarmRuleProperties;
+import dustwatch.risk.alarm.PointLevels;
 import dustwatch.risk.alarm.PointOwner;
 import dustwatch.risk.alarm.RuleState;
 import dustwatch.risk.model.EnterpriseRiskState;
@@ -39,7 +40,8 @@ import java.util.concurrent.atomic.LongAdder;
  * or one older than the gateway's latest live batch is late: it fills history (last seen) but starts or ends
  * nothing, so a 24 h-old backlog never opens an alarm "held 86 410 s". Only quality-0 readings feed rules and fan
  * states (§2.5); points in the scope of an approved filing count as quality 6 (test/maintenance) and feed no
- * hazard rule. Batches of enterprises absent from the registry go to the dead-letter topic and are counted.
+ * hazard rule. Rules apply at each point with the levels the registry gives it ({@link PointLevels}). Batches
+ * of enterprises absent from the registry go to the dead-letter topic and are counted.
  * Idempotent on the batch's event id.
  */
 final class AlarmProcessor implements Processor<String, ReadingBatch, String, Object> {
@@ -47,6 +49,7 @@ final class AlarmProcessor implements Processor<String, ReadingBatch, String, Ob
 
     private final AlarmRuleProperties rules;
     private final AlarmEvaluator evaluator;
+    private final PointLevels levels;
     private final EngineProperties engine;
     private final LongAdder unregisteredSkipped;
     private final LongAdder lateBatches;
@@ -60,6 +63,7 @@ final class AlarmProcessor implements Processor<String, ReadingBatch, String, Ob
     AlarmProcessor(AlarmRuleProperties rules, EngineProperties engine, LongAdder unregisteredSkipped, LongAdder lateBatches) {
         this.rules = rules;
         this.evaluator = new AlarmEvaluator(rules.alarmConfigVersion(), rules.alarmFlapping());
+        this.levels = new PointLevels(rules.alarmDustTypeThresholds());
         this.engine = engine;
         this.unregisteredSkipped = unregisteredSkipped;
         this.lateBatches = lateBatches;
@@ -130,7 +134,8 @@ final class AlarmProcessor implements Processor<String, ReadingBatch, String, Ob
             if (underFiling(state, collector, t.at())) {
                 continue; // quality 6: test/maintenance under an approved filing (§2.5)
             }
-            for (AlarmRule rule : rules.rulesFor(t.param())) {
+            for (AlarmRule configured : rules.rulesFor(t.param())) {
+                AlarmRule rule = levels.at(configured, profile, collector, t.reading().pointCode());
                 String key = RuleState.key(uscc, t.reading().pointCode(), rule.id());
                 AlarmEvaluator.Outcome outcome = evaluator.evaluate(rule, ruleStates.get(key), t.reading(), t.at(),
                         fanRunning(collector), new PointOwner(uscc, region, collector));

@@ -6,6 +6,7 @@ import dustwatch.contracts.availability.OfflineEvent;
 import dustwatch.contracts.cleaning.CleaningCheckIn;
 import dustwatch.contracts.cleaning.CleaningPlan;
 import dustwatch.contracts.deadletter.DeadLetter;
+import dustwatch.contracts.disposal.DisposalActions;
 import dustwatch.contracts.disposal.DisposalEvent;
 import dustwatch.contracts.filing.Filing;
 import dustwatch.contracts.filing.FilingKind;
@@ -230,6 +231,9 @@ final class AssessmentProcessor implements Processor<String, RiskInput, String, 
             }
             seen.put(state.uscc(), (already == null ? new SeenEvents(null) : already).with(event.eventId()));
         }
+        if (DisposalActions.ALARM_OVERDUE.equals(event.action()) || DisposalActions.ALARM_OVERDUE_RESOLVED.equals(event.action())) {
+            return alarmOverdue(state, event);
+        }
         Warning open = state.openWarning();
         if (issuer.frees(open, event)) {
             state.openWarning(null);
@@ -237,6 +241,34 @@ final class AssessmentProcessor implements Processor<String, RiskInput, String, 
                     event.toState());
         }
         return false;
+    }
+
+    /** An alarm's SLA breached ({@code ALARM_OVERDUE}, note SIGN_IN or FEEDBACK) or resolved: the unhandled-alarms factor. */
+    private boolean alarmOverdue(EnterpriseRiskState state, DisposalEvent event) {
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        if (event.alarmId() == null) {
+            deadLetter(Topics.DISPOSAL_EVENTS, state.uscc(), event.eventId(), "MISSING_ALARM_ID", event.action() + " 没有报警编号", now);
+            return false;
+        }
+        if (DisposalActions.ALARM_OVERDUE_RESOLVED.equals(event.action())) {
+            return state.overdueAlarms().remove(event.alarmId()) != null;
+        }
+        EnterpriseRiskState.OverdueAlarm known = state.overdueAlarms().get(event.alarmId());
+        if (known != null) {
+            if (event.note() == null || known.breaches().contains(event.note())) {
+                return false;
+            }
+            List<String> breaches = new ArrayList<>(known.breaches());
+            breaches.add(event.note());
+            state.overdueAlarms().put(event.alarmId(), new EnterpriseRiskState.OverdueAlarm(known.alarmId(), known.ruleId(),
+                    known.pointCode(), breaches, known.since()));
+            return true;
+        }
+        ActiveAlarm alarm = state.openAlarms().get(event.alarmId());
+        state.overdueAlarms().put(event.alarmId(), new EnterpriseRiskState.OverdueAlarm(event.alarmId(),
+                alarm == null ? null : alarm.ruleId(), alarm == null ? null : alarm.pointCode(),
+                event.note() == null ? List.of() : List.of(event.note()), event.at() != null ? event.at() : now));
+        return true;
     }
 
     private void noteLag(Instant received, Instant now) {

@@ -72,6 +72,7 @@ public final class RiskTopology {
     private final LongAdder unregisteredSkipped = new LongAdder();
     private final LongAdder lateBatches = new LongAdder();
     private final ProducedCounts produced = new ProducedCounts();
+    private boolean inMemoryStores;
 
     /**
      * @param rules  the alarm rules ({@code dustwatch.risk.alarm-rules})
@@ -89,6 +90,15 @@ public final class RiskTopology {
                         + " names rule " + id + ", which dustwatch.risk.alarm-rules does not configure");
             }
         }));
+    }
+
+    /**
+     * Keeps the stores in memory instead of RocksDB: for topology tests that pipe thousands of records (the test
+     * driver flushes every store after each record). The service always runs persistent stores.
+     */
+    RiskTopology inMemoryStores() {
+        inMemoryStores = true;
+        return this;
     }
 
     /** Reading batches skipped because their enterprise is not (yet) in the registry, since start. */
@@ -163,8 +173,9 @@ public final class RiskTopology {
         topology.addSink(name, topic.name(), topic.keySerde().serializer(), (org.apache.kafka.common.serialization.Serializer) topic.valueSerde().serializer(), parents);
     }
 
-    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
+    private <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
+        return Stores.keyValueStoreBuilder(inMemoryStores ? Stores.inMemoryKeyValueStore(name)
+                : Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
     }
 
     /** Registry records sort before any reading buffered with them. */

@@ -96,7 +96,8 @@ class RiskModelTest {
         AlarmBlockFactor.Weights a = d.factors().alarms();
         RiskModelProperties.Factors loose = new RiskModelProperties.Factors(new AlarmBlockFactor.Weights(
                 a.criticalPoints(), a.majorPoints(), a.minorPoints(), a.durationMultipliers(), 500), d.factors().repeats(),
-                d.factors().offline(), d.factors().cleaning(), d.factors().filingMismatch());
+                d.factors().offline(), d.factors().cleaning(), d.factors().filingMismatch(),
+                d.factors().unhandledAlarms());
         RiskModel generous = new RiskModel(new RiskModelProperties("test", d.inherent(), d.dynamic(), loose,
                 d.hardTriggers(), d.colourMatrix()));
         RiskModel.DynamicRisk risk = generous.dynamic(List.of(critical(Duration.ofHours(3)), critical(Duration.ofHours(3))), NOW);

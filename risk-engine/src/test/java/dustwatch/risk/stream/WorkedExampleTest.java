@@ -33,7 +33,8 @@ import static org.assertj.core.groups.Tuple.tuple;
  * Domain reference §3.2's worked example, end to end through the topology with the shipped configuration and
  * the wall clock running: a wood-furniture plant (45 dust workers, 3 dry bag collectors, sanding; I = 57, B)
  * whose hopper holds 72 ℃ for 35 min and whose night-shift cleaning check-in is missing: D = 20 × 1.25 + 10
- * = 35 (M) → ORANGE; then sparks while the hopper temperature rises → hard trigger → RED.
+ * = 35 (M) → ORANGE; then sparks while the hopper temperature rises (1.5 ℃/min, seen over the rule's 10 min window,
+ * by then past the 80 ℃ high-high) → hard trigger → RED.
  */
 class WorkedExampleTest {
     @TempDir
@@ -82,25 +83,39 @@ class WorkedExampleTest {
         Warning orangeWarning = before.getLast();
         assertThat(orangeWarning.colour()).isEqualTo(Colour.ORANGE);
 
-        // sparks while the hopper temperature rises
-        h.advance(Duration.ofMinutes(1));
-        Instant t = h.now();
-        h.readings.pipeInput(WOOD_PLANT, batch(WOOD_PLANT, HUANGSHI, t, good(WOOD_PLANT, FAN_RUN, 1, t),
-                good(WOOD_PLANT, DRY_HOPPER_TEMP, 74.5, t), good(WOOD_PLANT, SPARK_DETECT, 2, t)));
+        // the hopper temperature then climbs 1.5 ℃/min; the rising-temperature rule takes its rate over 10 min
+        // (least-squares slope), which reaches 1 ℃/min after 7 min, as the hopper passes 80 ℃ — when sparks come
+        Instant t = t0;
+        for (int minute = 36; minute <= 42; minute++) {
+            h.advance(Duration.ofMinutes(1));
+            t = h.now();
+            double hopper = 72.0 + 1.5 * (minute - 35);
+            if (minute < 42) {
+                h.readings.pipeInput(WOOD_PLANT, batch(WOOD_PLANT, HUANGSHI, t, good(WOOD_PLANT, FAN_RUN, 1, t),
+                        good(WOOD_PLANT, DRY_HOPPER_TEMP, hopper, t)));
+                assertThat(h.latest(WOOD_PLANT).colour()).as("minute " + minute).isEqualTo(Colour.ORANGE);
+                assertThat(h.warnings.isEmpty()).as("no new warning while only the temperature climbs").isTrue();
+            } else {
+                h.readings.pipeInput(WOOD_PLANT, batch(WOOD_PLANT, HUANGSHI, t, good(WOOD_PLANT, FAN_RUN, 1, t),
+                        good(WOOD_PLANT, DRY_HOPPER_TEMP, hopper, t), good(WOOD_PLANT, SPARK_DETECT, 2, t)));
+            }
+        }
         RiskAssessment red = h.latest(WOOD_PLANT);
         assertThat(red.colour()).isEqualTo(Colour.RED);
         assertThat(red.hardTrigger()).isEqualTo("SPARKS_WITH_RISING_HOPPER_TEMP");
-        assertThat(red.dynamicScore()).isEqualTo(60.0); // 25 + 20 + 5 + 10
+        assertThat(red.dynamicScore()).isEqualTo(70.0); // alarms 40 + 25 + 20 + 5 capped at 60, + 10
         assertThat(red.factors()).extracting(RiskFactor::code, RiskFactor::points).containsExactly(
                 tuple("DUST_TYPE", 20.0), tuple("DUST_WORKERS", 20.0), tuple("COLLECTORS", 9.0),
-                tuple("IGNITION_PRONE_PROCESS", 8.0), tuple("ALARM_MAJOR", 25.0), tuple("ALARM_MAJOR", 20.0),
-                tuple("ALARM_MINOR", 5.0), tuple("CLEANING_MISSED", 10.0), tuple("HARD_TRIGGER", 0.0));
-        assertThat(red.factors()).extracting(RiskFactor::detail).contains("一票否决：火花探测且灰斗温度上升（10 min 内）");
+                tuple("IGNITION_PRONE_PROCESS", 8.0), tuple("ALARM_CRITICAL", 40.0), tuple("ALARM_MAJOR", 25.0),
+                tuple("ALARM_MAJOR", 20.0), tuple("ALARM_MINOR", 5.0), tuple("ALARM_BLOCK_CAP", -30.0),
+                tuple("CLEANING_MISSED", 10.0), tuple("HARD_TRIGGER", 0.0));
+        assertThat(red.factors()).extracting(RiskFactor::detail).contains("一票否决：火花探测且灰斗温度上升（10 min 内）",
+                "灰斗温度上升 1.1 ℃/min ↑≥ 1.0 ℃/min（近 10 min） 5", "火花探测 ≥ 1 20");
         Warning redWarning = h.warnings.readValue();
         assertThat(redWarning.colour()).isEqualTo(Colour.RED);
         assertThat(redWarning.supersedes()).isEqualTo(orangeWarning.warningId());
         assertThat(redWarning.hardTrigger()).isEqualTo("SPARKS_WITH_RISING_HOPPER_TEMP");
-        assertThat(redWarning.issuedAt()).as("platform time").isEqualTo(t0.plus(Duration.ofMinutes(36)));
+        assertThat(redWarning.issuedAt()).as("platform time").isEqualTo(t0.plus(Duration.ofMinutes(42)));
         assertThat(redWarning.factors()).isEqualTo(red.factors());
     }
 }
