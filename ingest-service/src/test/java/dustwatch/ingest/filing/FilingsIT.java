@@ -50,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Filings (报备) against a real PostgreSQL (zonky) and a real broker (embedded Kafka): the Huangshi wood plant files a
  * stop, its town approves, the plant ends it early; a rejection with its remark; a withdrawal; an expiry shown on
- * read; scope (404), kind and tier (403) and illegal transitions (409); every stored change on {@code dust.filing}.
+ * read; scope (404), kind and tier (403) and illegal transitions (409); every stored change on {@code dust.filing};
+ * a city node's FILING message. Also cleaning (清扫打卡): plan, check-ins, the same photo refused, compliance per day.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = {IngestApplication.class, FilingsIT.Tokens.class})
@@ -256,6 +257,118 @@ public class FilingsIT {
         assertThat(call("POST", "/api/v1/filings", "xindu-duty", """
                 {"uscc":"%s","kind":"STOP_PRODUCTION","start":"%s","plannedEnd":"%s","reason":"x"}
                 """.formatted(HUANGSHI_WOOD, now, now.plus(Duration.ofDays(1)))).status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(5)
+    void aCityNodesFilingMessageIsStoredSubmittedOnceAndItsTownApprovesIt() throws Exception {
+        java.time.format.DateTimeFormatter spec = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(java.time.ZoneId.of("Asia/Shanghai"));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String msgId = "filing-" + UUID.randomUUID();
+        String push = """
+                {"messages":[{"msgId":"%2$s","msgType":"FILING","specVersion":"1.0","enterpriseCode":"%1$s",
+                 "gatewayCode":"%1$s-GW01","sendTime":"%3$s","filingKind":"MAINTENANCE","collectorCode":"%1$s-DC001",
+                 "startTime":"%3$s","plannedEndTime":"%4$s","reason":"除尘器检修"}]}
+                """.formatted(HUANGSHI_WOOD, msgId, spec.format(now), spec.format(now.plus(Duration.ofHours(4))));
+        Answer first = call("POST", "/api/v1/ingest/messages", "putian-node", push);
+        assertThat(first.status()).as(String.valueOf(first.body())).isEqualTo(202);
+        assertThat(first.body().get("accepted").intValue()).isEqualTo(1);
+        Answer again = call("POST", "/api/v1/ingest/messages", "putian-node", push);
+        assertThat(again.body().get("duplicates").intValue()).isEqualTo(1);
+
+        JsonNode listed = call("GET", "/api/v1/filings?state=SUBMITTED", "huangshi-duty", null).body();
+        assertThat(listed).hasSize(1);
+        JsonNode node = listed.get(0);
+        assertThat(node.get("source").asString()).isEqualTo("NODE");
+        assertThat(node.get("msgId").asString()).isEqualTo(msgId);
+        assertThat(node.get("filedBy").asString()).isEqualTo("putian-node");
+        assertThat(Instant.parse(node.get("plannedEnd").asString())).isEqualTo(now.plus(Duration.ofHours(4)));
+        String id = node.get("filingId").asString();
+        assertThat(call("POST", "/api/v1/filings/" + id + "/approve", "huangshi-duty", null).text("status")).isEqualTo("APPROVED");
+        List<Filing> events = events(id, 2);
+        assertThat(events).extracting(Filing::status).containsExactly(FilingStatus.SUBMITTED, FilingStatus.APPROVED);
+        assertThat(events.get(0).source()).isEqualTo("NODE");
+    }
+
+    static final String PHOTO_1 = "a".repeat(63) + "1";
+    static final String PHOTO_2 = "b".repeat(63) + "2";
+
+    static String checkIn(String area, String photo) {
+        return """
+                {"areaCode":"%s","method":"VACUUM","photoHashes":["%s"],"person":"王师傅","latitude":25.43,"longitude":119.01}
+                """.formatted(area, photo);
+    }
+
+    @Test
+    @Order(6)
+    void cleaningCheckInsAreStoredAPhotoCountsOnceAndComplianceIsPerChinaDay() throws Exception {
+        assertThat(call("POST", "/api/v1/cleaning/check-ins", "jinrong-admin", checkIn("HOPPER", PHOTO_1)).body()
+                .findValuesAsString("field")).as("no plan yet").containsExactly("areaCode");
+        Answer plan = call("PUT", "/api/v1/cleaning/plan", "jinrong-admin", """
+                {"areas":[{"areaCode":"FLOOR","name":"砂光车间地面","frequency":"PER_SHIFT"},
+                          {"areaCode":"HOPPER","name":"灰斗卸灰口","frequency":"DAILY"},
+                          {"areaCode":"BEAMS","name":"梁柱","frequency":"WEEKLY"}],
+                 "shifts":[{"name":"白班","start":"08:00","end":"17:00"},{"name":"夜班","start":"20:00","end":"04:00"}]}
+                """);
+        assertThat(plan.status()).isEqualTo(202);
+        assertThat(call("GET", "/api/v1/cleaning/plan", "jinrong-admin", null).body().get("areas")).hasSize(3);
+        assertThat(call("GET", "/api/v1/cleaning/plan?uscc=" + HUANGSHI_WOOD, "huangshi-duty", null).status()).isEqualTo(200);
+        assertThat(call("GET", "/api/v1/cleaning/plan?uscc=" + HUANGSHI_WOOD, "xindu-duty", null).status()).isEqualTo(404);
+        assertThat(call("GET", "/api/v1/cleaning/plan?uscc=" + HUANGSHI_WOOD, "xindu-admin", null).status()).isEqualTo(404);
+        assertThat(call("GET", "/api/v1/cleaning/plan?uscc=" + XINDU_ALMG, "xindu-admin", null).status()).as("no plan").isEqualTo(404);
+
+        Answer unknownArea = call("POST", "/api/v1/cleaning/check-ins", "jinrong-admin", checkIn("ROOF", PHOTO_1));
+        assertThat(unknownArea.status()).isEqualTo(400);
+        assertThat(unknownArea.body().findValuesAsString("reason")).containsExactly("ROOF is not an area of the cleaning plan");
+        Answer first = call("POST", "/api/v1/cleaning/check-ins", "jinrong-admin", checkIn("HOPPER", PHOTO_1));
+        assertThat(first.status()).isEqualTo(202);
+        Answer samePhoto = call("POST", "/api/v1/cleaning/check-ins", "jinrong-admin", checkIn("BEAMS", PHOTO_1));
+        assertThat(samePhoto.status()).isEqualTo(409);
+        assertThat(samePhoto.body().get("code").asString()).isEqualTo("DUPLICATE_PHOTO");
+        assertThat(samePhoto.body().get("photoHashes").get(0).asString()).isEqualTo(PHOTO_1);
+        assertThat(call("POST", "/api/v1/cleaning/check-ins", "jinrong-admin", checkIn("BEAMS", PHOTO_2)).status()).isEqualTo(202);
+        assertThat(call("POST", "/api/v1/cleaning/check-ins", "huangshi-duty", checkIn("BEAMS", "c".repeat(64))).status())
+                .isEqualTo(403);
+
+        Answer history = call("GET", "/api/v1/cleaning/check-ins?uscc=" + HUANGSHI_WOOD, "huangshi-duty", null);
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.body().get("checkIns").findValuesAsString("areaCode")).containsExactly("HOPPER", "BEAMS");
+        JsonNode days = history.body().get("days");
+        assertThat(days).hasSize(7);
+        JsonNode today = days.get(6);
+        assertThat(today.get("date").asString()).isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+        assertThat(today.get("planned").intValue()).as("2 shifts + daily + weekly").isEqualTo(4);
+        assertThat(today.get("done").intValue()).isEqualTo(2);
+        assertThat(today.get("missing").toString()).contains("FLOOR@白班").contains("FLOOR@夜班");
+        assertThat(days.get(5).get("planned").intValue()).isGreaterThanOrEqualTo(3);
+        assertThat(days.get(5).get("closed").booleanValue()).isTrue();
+
+        assertThat(call("GET", "/api/v1/cleaning/check-ins?uscc=" + HUANGSHI_WOOD, "xindu-duty", null).status()).isEqualTo(404);
+        assertThat(call("GET", "/api/v1/cleaning/check-ins?uscc=" + HUANGSHI_WOOD, "putian-node", null).status()).isEqualTo(403);
+        assertThat(call("GET", "/api/v1/cleaning/check-ins?from=2026-12-06&until=2026-12-01", "jinrong-admin", null).status())
+                .isEqualTo(400);
+        JsonNode region = call("GET", "/api/v1/cleaning/compliance", "licheng-duty", null).body();
+        assertThat(region.findValuesAsString("uscc")).containsExactly(HUANGSHI_WOOD);
+        assertThat(region.get(0).get("days").get(0).get("done").intValue()).isEqualTo(2);
+        assertThat(call("GET", "/api/v1/cleaning/compliance", "xindu-duty", null).body()).isEmpty();
+        assertThat(call("GET", "/api/v1/cleaning/compliance", "jinrong-admin", null).status()).isEqualTo(403);
+
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "cleaning-it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<String> areas = new ArrayList<>();
+        try (KafkaConsumer<String, dustwatch.contracts.cleaning.CleaningCheckIn> consumer = new KafkaConsumer<>(props,
+                Topics.CLEANING_CHECK_INS.keySerde().deserializer(), Topics.CLEANING_CHECK_INS.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(Topics.CLEANING_CHECK_INS.name()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (areas.size() < 2 && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> areas.add(r.value().areaCode()));
+            }
+        }
+        assertThat(areas).as("the refused ones never announced").containsExactly("HOPPER", "BEAMS");
     }
 
     List<Filing> events(String filingId, int count) {
