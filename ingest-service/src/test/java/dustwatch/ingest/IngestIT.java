@@ -120,6 +120,15 @@ class IngestIT {
                 """.formatted(HUANGSHI_WOOD, region);
     }
 
+    /** A FILING message of the Huangshi plant (reference §2.4). */
+    static String filingMessage(String msgId, String sendTime, String kind, String start, String plannedEnd) {
+        return """
+                {"msgId":"%2$s","msgType":"FILING","specVersion":"1.0","enterpriseCode":"%1$s",
+                 "gatewayCode":"%1$s-GW01","sendTime":"%3$s","filingKind":"%4$s","startTime":"%5$s",
+                 "plannedEndTime":"%6$s","reason":"停产检修"}
+                """.formatted(HUANGSHI_WOOD, msgId, sendTime, kind, start, plannedEnd);
+    }
+
     static String shanghaiNow(Duration minus) {
         return LocalDateTime.ofInstant(Instant.now().minus(minus), dustwatch.ingest.push.MessageTimes.CHINA).format(SPEC);
     }
@@ -558,6 +567,10 @@ class IngestIT {
         bad.put("OUT_OF_RANGE", message("x-or-" + RUN, now, pt("DC001-DRY_HOPPER_TEMP", "1e308", "℃")));
         bad.put("NOT_DISCRETE", message("x-nd-" + RUN, now, pt("DC001-FAN_RUN", "2", null)));
         bad.put("INVALID_QUALITY", message("x-iq-" + RUN, now, pt("DC001-DRY_DP", "900", "Pa").replace("\"quality\":0", "\"quality\":7")));
+        bad.put("UNKNOWN_FILING_KIND", filingMessage("x-fk-" + RUN, now, "HOLIDAY", shanghaiNow(Duration.ofHours(-1)),
+                shanghaiNow(Duration.ofHours(-9))));
+        bad.put("FILING_WINDOW", filingMessage("x-fw-" + RUN, now, "STOP_PRODUCTION", shanghaiNow(Duration.ofHours(-9)),
+                shanghaiNow(Duration.ofHours(-1))));
         String good1 = message("ok1-" + RUN, now, pt("DC001-DRY_DP-2", "0.91", "kPa"));
         String good2 = message("ok2-" + RUN, now, pt("DC002-DRY_DP-2", "920", "Pa"));
         // the same msgId again with other content, and another value for ok2's point and second

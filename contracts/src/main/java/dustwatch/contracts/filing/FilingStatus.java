@@ -9,5 +9,11 @@ public enum FilingStatus {
     /** Rejected by the approver. */
     REJECTED,
     /** Withdrawn by the enterprise or revoked by the approver before its end. */
-    REVOKED
+    REVOKED,
+    /** Withdrawn by the enterprise before any decision (撤回). */
+    WITHDRAWN,
+    /** Ended early by the enterprise (提前结束): it suppresses nothing from then on. */
+    ENDED,
+    /** Past its planned end without an earlier end (已过期): shown on read, never published (the window says it). */
+    EXPIRED
 }

@@ -5,24 +5,32 @@ import dustwatch.contracts.cleaning.CleaningPlan;
 import dustwatch.contracts.enterprise.EnterpriseProfile;
 import dustwatch.contracts.scope.Actor;
 import dustwatch.contracts.topic.Topics;
-import dustwatch.ingest.platform.EventSender;
+import dustwatch.ingest.cleaning.persistence.CleaningRepository;
+import dustwatch.ingest.platform.Outbox;
 import dustwatch.ingest.registry.FieldError;
 import dustwatch.ingest.registry.Registry;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * Takes an enterprise user's cleaning plan and check-ins (domain reference §5.2) for its own enterprise,
- * validates them and publishes them ({@code dust.cleaning-plan}, {@code dust.cleaning}). The check-in time is
- * the server's. A photo used before is refused by the risk engine (it keeps the hashes; dead letter
- * {@code DUPLICATE_PHOTO}), as is an area the plan does not name.
+ * validates and stores them, and announces them through the outbox in the same transaction
+ * ({@code dust.cleaning-plan}, {@code dust.cleaning}). The check-in time is the server's. A check-in names an
+ * area of the stored plan, and a photo is evidence once: a photo whose content hash this enterprise used before is
+ * refused here (409, {@code DUPLICATE_PHOTO}) — the same rule the risk engine keeps for records from other
+ * sources. Reads the plan, the check-ins and the compliance per China day ({@link CleaningCompliance}), scoped to
+ * the caller.
  */
 @Service
 public class CleaningDesk {
@@ -30,13 +38,17 @@ public class CleaningDesk {
     static final Set<String> METHODS = Set.of("VACUUM", "WET_SWEEPING", "MANUAL");
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern CODE = Pattern.compile("[A-Z0-9_-]{1,32}");
+    /** The longest period one read of check-ins covers. */
+    static final int MAX_DAYS = 92;
     private final Registry registry;
-    private final EventSender events;
+    private final CleaningRepository store;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public CleaningDesk(Registry registry, EventSender events, Clock clock) {
+    public CleaningDesk(Registry registry, CleaningRepository store, Outbox outbox, Clock clock) {
         this.registry = registry;
-        this.events = events;
+        this.store = store;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -103,21 +115,117 @@ public class CleaningDesk {
         return errors;
     }
 
-    /** Publishes a check-in of the actor's own enterprise, stamped with server time. */
+    /**
+     * Stores and announces a check-in of the actor's own enterprise, stamped with server time.
+     *
+     * @throws CleaningRefusedException  (400) invalid, or an area the stored plan does not name
+     * @throws DuplicatePhotoException   (409) a photo this enterprise used before
+     */
+    @Transactional
     public CleaningCheckIn checkIn(CheckInRequest request, Actor actor) {
         EnterpriseProfile profile = own(actor);
-        List<FieldError> errors = problems(request);
+        List<FieldError> errors = new ArrayList<>(problems(request));
+        if (errors.isEmpty()) {
+            Optional<CleaningPlan> plan = store.plan(profile.uscc());
+            if (plan.isEmpty()) {
+                errors.add(new FieldError("areaCode", "the enterprise has no cleaning plan yet (PUT /api/v1/cleaning/plan)"));
+            } else if (plan.get().areas().stream().noneMatch(a -> a.areaCode().equals(request.areaCode()))) {
+                errors.add(new FieldError("areaCode", request.areaCode() + " is not an area of the cleaning plan"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new CleaningRefusedException(errors);
+        }
+        List<String> used = store.usedPhotos(profile.uscc(), request.photoHashes());
+        if (!used.isEmpty()) {
+            throw new DuplicatePhotoException(used);
         }
         CleaningCheckIn checkIn = new CleaningCheckIn(UUID.randomUUID().toString(), profile.uscc(), profile.regionCode(),
                 request.areaCode(), request.method(), request.photoHashes(), request.person(), request.latitude(),
                 request.longitude(), clock.instant(), "APP");
-        events.sendAndWait(Topics.CLEANING_CHECK_INS, profile.uscc(), checkIn);
+        if (!store.insert(checkIn)) {
+            throw new DuplicatePhotoException(request.photoHashes());
+        }
+        outbox.enqueue(Topics.CLEANING_CHECK_INS, profile.uscc(), checkIn);
         return checkIn;
     }
 
-    /** Publishes the cleaning plan of the actor's own enterprise. */
+    /** The plan of {@code uscc} (an enterprise user's own when null); {@link CleaningNotVisibleException} otherwise. */
+    public CleaningPlan planOf(String uscc, Actor actor) {
+        EnterpriseProfile profile = visible(uscc, actor);
+        return store.plan(profile.uscc()).orElseThrow(() -> new CleaningNotVisibleException(
+                "enterprise " + profile.uscc() + " has no cleaning plan"));
+    }
+
+    /**
+     * The check-ins of {@code uscc} on the China days {@code from}..{@code until} (default: the last 7 days up to
+     * today) with the compliance of each day.
+     */
+    public CheckIns checkIns(String uscc, LocalDate from, LocalDate until, Actor actor) {
+        EnterpriseProfile profile = visible(uscc, actor);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, CleaningCompliance.CHINA);
+        LocalDate last = until == null ? today : until;
+        LocalDate first = from == null ? last.minusDays(6) : from;
+        if (last.isBefore(first) || first.plusDays(MAX_DAYS).isBefore(last)) {
+            throw new CleaningRefusedException(List.of(new FieldError("until",
+                    "from ≤ until, at most " + MAX_DAYS + " days (China calendar days, yyyy-MM-dd)")));
+        }
+        List<CleaningCheckIn> checkIns = store.checkIns(profile.uscc(), first.atStartOfDay(CleaningCompliance.CHINA).toInstant(),
+                last.plusDays(1).atStartOfDay(CleaningCompliance.CHINA).toInstant());
+        List<CleaningCompliance.Day> days = store.plan(profile.uscc())
+                .map(p -> CleaningCompliance.days(p, checkIns, first, last, now)).orElse(List.of());
+        return new CheckIns(profile.uscc(), profile.name(), first, last, checkIns, days);
+    }
+
+    /** Today's compliance (China day) of every enterprise with a plan that the regulator sees. */
+    public List<CheckIns> compliance(LocalDate date, Actor actor) {
+        if (actor.kind() != Actor.Kind.REGULATOR) {
+            throw new CleaningForbiddenException("the region's compliance is for regulators");
+        }
+        Instant now = clock.instant();
+        LocalDate day = date == null ? LocalDate.ofInstant(now, CleaningCompliance.CHINA) : date;
+        List<CheckIns> result = new ArrayList<>();
+        for (EnterpriseProfile p : registry.visibleTo(actor)) {
+            store.plan(p.uscc()).ifPresent(plan -> {
+                List<CleaningCheckIn> checkIns = store.checkIns(p.uscc(),
+                        day.with(java.time.DayOfWeek.MONDAY).atStartOfDay(CleaningCompliance.CHINA).toInstant(),
+                        day.plusDays(1).atStartOfDay(CleaningCompliance.CHINA).toInstant());
+                result.add(new CheckIns(p.uscc(), p.name(), day, day, List.of(),
+                        CleaningCompliance.days(plan, checkIns, day, day, now)));
+            });
+        }
+        return result;
+    }
+
+    /**
+     * Check-ins of one enterprise over China days, with the compliance of each day.
+     *
+     * @param uscc     enterprise
+     * @param name     its name
+     * @param from     first day
+     * @param until    last day (inclusive)
+     * @param checkIns the check-ins, oldest first
+     * @param days     planned vs done per day; empty when the enterprise has no plan
+     */
+    public record CheckIns(String uscc, String name, LocalDate from, LocalDate until, List<CleaningCheckIn> checkIns,
+                           List<CleaningCompliance.Day> days) {
+    }
+
+    private EnterpriseProfile visible(String uscc, Actor actor) {
+        if (actor.kind() == Actor.Kind.CITY_NODE) {
+            throw new CleaningForbiddenException("a city node does not read cleaning records");
+        }
+        String wanted = uscc == null && actor.kind() == Actor.Kind.ENTERPRISE ? actor.uscc() : uscc;
+        if (wanted == null) {
+            throw new CleaningRefusedException(List.of(new FieldError("uscc", "name the enterprise")));
+        }
+        return registry.findVisible(wanted, actor).orElseThrow(() -> new CleaningNotVisibleException(
+                "no enterprise " + wanted + " in your scope"));
+    }
+
+    /** Stores and announces the cleaning plan of the actor's own enterprise. */
+    @Transactional
     public CleaningPlan plan(CleaningPlan request, Actor actor) {
         EnterpriseProfile profile = own(actor);
         CleaningPlan plan = new CleaningPlan(profile.uscc(), profile.regionCode(), request.areas(), request.shifts(),
@@ -126,7 +234,8 @@ public class CleaningDesk {
         if (!errors.isEmpty()) {
             throw new CleaningRefusedException(errors);
         }
-        events.sendAndWait(Topics.CLEANING_PLANS, profile.uscc(), plan);
+        store.savePlan(plan);
+        outbox.enqueue(Topics.CLEANING_PLANS, profile.uscc(), plan);
         return plan;
     }
 
@@ -149,6 +258,27 @@ public class CleaningDesk {
 
         public List<FieldError> errors() {
             return errors;
+        }
+    }
+
+    /** A photo already used as evidence by this enterprise (409, code {@code DUPLICATE_PHOTO}). */
+    public static class DuplicatePhotoException extends RuntimeException {
+        private final List<String> hashes;
+
+        public DuplicatePhotoException(List<String> hashes) {
+            super("this photo was already used as evidence of an earlier check-in: " + hashes);
+            this.hashes = List.copyOf(hashes);
+        }
+
+        public List<String> hashes() {
+            return hashes;
+        }
+    }
+
+    /** Unknown enterprise, outside the caller's scope, or no plan (404). */
+    public static class CleaningNotVisibleException extends RuntimeException {
+        public CleaningNotVisibleException(String message) {
+            super(message);
         }
     }
 

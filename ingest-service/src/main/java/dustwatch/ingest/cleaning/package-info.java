@@ -1,2 +1,2 @@
-/** Cleaning plans and check-ins (清扫计划 / 清扫打卡) entered by enterprise users: validated, then published. */
+/** Cleaning plans and check-ins (清扫计划 / 清扫打卡) of enterprise users: validated, stored, announced; compliance per China day. */
 package dustwatch.ingest.cleaning;

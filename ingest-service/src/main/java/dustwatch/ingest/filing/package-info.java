@@ -1,2 +1,2 @@
-/** Stop-production and maintenance filings (报备) entered through the API: validated, then published to {@code dust.filing}. */
+/** Stop-production and maintenance filings (报备): stored, approved or rejected, withdrawn or ended, announced on {@code dust.filing}. */
 package dustwatch.ingest.filing;

@@ -23,7 +23,9 @@ import java.util.Map;
 public class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** The topics the outbox may carry, by name. */
-    private static final Map<String, Topic<String, ?>> TOPICS = Map.of(Topics.REGISTRY.name(), Topics.REGISTRY);
+    private static final Map<String, Topic<String, ?>> TOPICS = Map.of(Topics.REGISTRY.name(), Topics.REGISTRY,
+            Topics.FILINGS.name(), Topics.FILINGS, Topics.CLEANING_PLANS.name(), Topics.CLEANING_PLANS,
+            Topics.CLEANING_CHECK_INS.name(), Topics.CLEANING_CHECK_INS);
     private static final int BATCH = 200;
 
     private final JdbcClient jdbc;

@@ -56,6 +56,10 @@ public enum ReasonCode {
     MSGID_CONFLICT("the msgId was already accepted with different content", "消息编号重复且内容不同"),
     /** A different value for a point and second already stored or sent earlier in the same push. */
     READING_CONFLICT("another value is already stored for this point and second", "同一点位同一时刻数值冲突"),
+    /** A FILING's {@code filingKind} is not STOP_PRODUCTION, MAINTENANCE or COLLECTOR_OUT_OF_SERVICE. */
+    UNKNOWN_FILING_KIND("the filing kind is not one this platform takes", "报备类型无效"),
+    /** A FILING's window: planned end not after start, longer than 90 days, or already over. */
+    FILING_WINDOW("the filing's window is empty, too long or already over", "报备时段无效"),
 
     // ---- a whole request (4xx problem, nothing kept)
     /** The body is not JSON, or not {@code {"messages":[…]}}. */

@@ -7,6 +7,9 @@ import dustwatch.contracts.enterprise.DustCollector;
 import dustwatch.contracts.enterprise.EnterpriseProfile;
 import dustwatch.contracts.enterprise.MonitoringPoint;
 import dustwatch.contracts.enterprise.Uscc;
+import dustwatch.contracts.filing.Filing;
+import dustwatch.contracts.filing.FilingKind;
+import dustwatch.contracts.filing.FilingStatus;
 import dustwatch.contracts.reading.Applies;
 import dustwatch.contracts.reading.Heartbeat;
 import dustwatch.contracts.reading.ParameterCode;
@@ -16,6 +19,9 @@ import dustwatch.contracts.reading.SignalType;
 import dustwatch.contracts.reading.UnitConversion;
 import dustwatch.contracts.region.RegionCode;
 import dustwatch.contracts.scope.Actor;
+import dustwatch.ingest.filing.FilingDesk;
+import dustwatch.ingest.filing.FilingRequest;
+import dustwatch.ingest.registry.FieldError;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -32,7 +38,7 @@ import static dustwatch.ingest.platform.ReasonCode.*;
 
 /**
  * Reads and checks one gateway message from a lenient JSON tree, so that a type error in one message refuses
- * that message only, with a {@link Reason} naming the code and the field. Rules: header and REALTIME/HEARTBEAT
+ * that message only, with a {@link Reason} naming the code and the field. Rules: header and REALTIME/HEARTBEAT/FILING
  * bodies of domain reference §2.4, point codes of §2.3 against the registry, values against the catalogue of §1.2
  * ({@link CatalogueRules}: unit with conversion, plausible range, 0/1 for digital points, whole counts), quality
  * codes of §2.5, time windows of §1.3/§2.5 ({@link IngestLimits}).
@@ -118,8 +124,8 @@ public final class MessageValidator {
             msgId = null;
         }
         String msgType = required(message, "msgType", reasons);
-        if (msgType != null && !msgType.equals("REALTIME") && !msgType.equals("HEARTBEAT")) {
-            reasons.add(UNSUPPORTED_MSG_TYPE, "msgType", "msgType " + show(msgType) + " is not supported (REALTIME, HEARTBEAT)");
+        if (msgType != null && !msgType.equals("REALTIME") && !msgType.equals("HEARTBEAT") && !msgType.equals("FILING")) {
+            reasons.add(UNSUPPORTED_MSG_TYPE, "msgType", "msgType " + show(msgType) + " is not supported (REALTIME, HEARTBEAT, FILING)");
             return new Verdict.Rejected(index, msgId, reasons.list);
         }
         String uscc = required(message, "enterpriseCode", reasons);
@@ -151,9 +157,11 @@ public final class MessageValidator {
         if (msgType == null) {
             return new Verdict.Rejected(index, msgId, reasons.list);
         }
-        Object event = msgType.equals("REALTIME")
-                ? realtime(message, msgId, uscc, enterprise, gatewayCode, dataSourceConnected, now, reasons)
-                : heartbeat(message, msgId, uscc, gatewayCode, sendTime, dataSourceConnected, now, reasons);
+        Object event = switch (msgType) {
+            case "REALTIME" -> realtime(message, msgId, uscc, enterprise, gatewayCode, dataSourceConnected, now, reasons);
+            case "FILING" -> filing(message, msgId, uscc, enterprise, now, reasons);
+            default -> heartbeat(message, msgId, uscc, gatewayCode, sendTime, dataSourceConnected, now, reasons);
+        };
         if (!reasons.isEmpty()) {
             return new Verdict.Rejected(index, msgId, reasons.list);
         }
@@ -371,6 +379,53 @@ public final class MessageValidator {
             }
         }
         return reasons.isEmpty() ? new Heartbeat(msgId, uscc, gatewayCode, time, firmware, buffered, dataSourceConnected) : null;
+    }
+
+    /**
+     * A FILING message (报备, reference §2.4): {@code filingKind}, {@code collectorCode} (absent for the whole
+     * enterprise), {@code startTime}, {@code plannedEndTime}, {@code reason}; the rules of an API filing
+     * ({@link FilingDesk#problems}), and a planned end still ahead. Kept as SUBMITTED: its town or district approves.
+     */
+    private Filing filing(JsonNode m, String msgId, String uscc, EnterpriseProfile enterprise, Instant now, Reasons reasons) {
+        String kindName = required(m, "filingKind", reasons);
+        FilingKind kind = null;
+        if (kindName != null) {
+            try {
+                kind = FilingKind.valueOf(kindName);
+            } catch (IllegalArgumentException e) {
+                reasons.add(UNKNOWN_FILING_KIND, "filingKind", "filingKind " + show(kindName)
+                        + " is not STOP_PRODUCTION, MAINTENANCE or COLLECTOR_OUT_OF_SERVICE");
+            }
+        }
+        String collector = text(m, "collectorCode", reasons);
+        int before = reasons.size();
+        Instant start = time(m, "startTime", reasons);
+        Instant plannedEnd = time(m, "plannedEndTime", reasons);
+        if (start == null && absent(m, "startTime")) {
+            reasons.add(MISSING_FIELD, "startTime", "startTime is missing");
+        }
+        if (plannedEnd == null && absent(m, "plannedEndTime")) {
+            reasons.add(MISSING_FIELD, "plannedEndTime", "plannedEndTime is missing");
+        }
+        boolean timesRead = reasons.size() == before;
+        String reason = text(m, "reason", reasons);
+        if (enterprise == null || kind == null || !timesRead || !reasons.isEmpty()) {
+            return null;
+        }
+        for (FieldError e : FilingDesk.problems(new FilingRequest(uscc, kind, collector, start, plannedEnd, reason), enterprise)) {
+            switch (e.field()) {
+                case "collectorCode" -> reasons.add(UNKNOWN_COLLECTOR, "collectorCode", e.reason());
+                case "reason" -> reasons.add(BAD_FORMAT, "reason", "reason: " + e.reason());
+                case "start" -> reasons.add(FILING_WINDOW, "startTime", "startTime: " + e.reason());
+                default -> reasons.add(FILING_WINDOW, "plannedEndTime", "plannedEndTime: " + e.reason());
+            }
+        }
+        if (reasons.isEmpty() && !plannedEnd.isAfter(now)) {
+            reasons.add(FILING_WINDOW, "plannedEndTime", "plannedEndTime " + MessageTimes.show(plannedEnd)
+                    + " is already past: a filing declares a window that has not ended");
+        }
+        return reasons.isEmpty() ? new Filing(null, uscc, enterprise.regionCode(), kind, collector, start, plannedEnd,
+                reason, FilingStatus.SUBMITTED, null, null, "NODE", now) : null;
     }
 
     private void window(String field, Instant t, boolean resend, Instant now, Reasons reasons) {

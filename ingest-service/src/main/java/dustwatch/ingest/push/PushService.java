@@ -1,5 +1,9 @@
 package dustwatch.ingest.push;
 
+import dustwatch.contracts.filing.Filing;
+import dustwatch.contracts.filing.FilingStatus;
+import dustwatch.ingest.filing.FilingDesk;
+import dustwatch.ingest.filing.StoredFiling;
 import dustwatch.ingest.platform.ReasonCode;
 import dustwatch.ingest.platform.RejectedRequestException;
 import dustwatch.contracts.reading.Heartbeat;
@@ -28,6 +32,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -46,7 +51,8 @@ import java.util.stream.Collectors;
  *   <li>the receipts of the remaining messages are inserted (one statement); one that a concurrent push inserted meanwhile is
  *       judged as in phase 2. A database failure here throws before anything was sent to Kafka;</li>
  *   <li>only then are the events of the newly received messages sent ({@code dust.realtime} /
- *       {@code dust.heartbeat}) and all their acks awaited together; a broker failure rolls every receipt back
+ *       {@code dust.heartbeat}; a FILING is stored SUBMITTED in {@code ingest.filing} and announced on
+ *       {@code dust.filing} through the outbox after the commit) and all their acks awaited together; a broker failure rolls every receipt back
  *       (503, nothing kept). Then the transaction commits.</li>
  * </ol>
  * <p>Remaining at-least-once window: when every send was acknowledged but the commit itself then fails (database
@@ -62,15 +68,17 @@ public class PushService {
     private final ReceiptRepository receipts;
     private final StoredValues stored;
     private final EventSender events;
+    private final FilingDesk filings;
     private final Clock clock;
 
     public PushService(IngestLimits limits, CatalogueRules catalogue, Registry registry, ReceiptRepository receipts,
-                       StoredValues stored, EventSender events, Clock clock) {
+                       StoredValues stored, EventSender events, FilingDesk filings, Clock clock) {
         this.validator = new MessageValidator(limits, catalogue, registry::find);
         this.limits = limits;
         this.receipts = receipts;
         this.stored = stored;
         this.events = events;
+        this.filings = filings;
         this.clock = clock;
     }
 
@@ -168,7 +176,12 @@ public class PushService {
         // phase 5: send all, await all acks before the commit; a missing ack rolls every receipt back (503)
         List<EventSender.Pending> sends = new ArrayList<>(fresh.size());
         for (Verdict.Valid v : fresh) {
-            sends.add(produce(v));
+            if (v.event() instanceof Filing filing) {
+                // stored with its receipt; announced through the outbox after the commit
+                filings.fileFromNode(nodeFiling(v.msgId(), filing, node));
+            } else {
+                sends.add(produce(v));
+            }
         }
         events.awaitAll(sends);
         return new PushOutcome(fresh.size(), duplicates, rejected);
@@ -250,6 +263,14 @@ public class PushService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
+    }
+
+    /** A node's FILING as stored: its id derived from enterprise and msgId, so the same message is one filing. */
+    private static StoredFiling nodeFiling(String msgId, Filing f, Actor node) {
+        String id = UUID.nameUUIDFromBytes((f.uscc() + "/" + msgId).getBytes(StandardCharsets.UTF_8)).toString();
+        return new StoredFiling(id, f.uscc(), f.regionCode(), f.kind(), f.collectorCode(), f.start(), f.plannedEnd(),
+                f.reason(), FilingStatus.SUBMITTED, "NODE", msgId, node.username(), f.at(), null, null, null, null, null,
+                f.at());
     }
 
     private EventSender.Pending produce(Verdict.Valid v) {

@@ -13,8 +13,9 @@ public sealed interface Verdict {
      *
      * @param msgId   the message id (receipt key)
      * @param uscc    the enterprise
-     * @param msgType REALTIME or HEARTBEAT
-     * @param event   a {@link ReadingBatch} for REALTIME, a {@link Heartbeat} for HEARTBEAT
+     * @param msgType REALTIME, HEARTBEAT or FILING
+     * @param event   a {@link ReadingBatch} for REALTIME, a {@link Heartbeat} for HEARTBEAT, a
+     *                {@link dustwatch.contracts.filing.Filing} (SUBMITTED, no id yet) for FILING
      */
     record Valid(String msgId, String uscc, String msgType, Object event) implements Verdict {
     }

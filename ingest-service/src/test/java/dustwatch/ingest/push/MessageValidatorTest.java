@@ -473,4 +473,43 @@ class MessageValidatorTest {
                 """.formatted(HUANGSHI_WOOD));
         assertThat(codes(rejected(hb))).containsExactly("TOO_OLD time");
     }
+
+    static ObjectNode filing(String kind, String collector, String start, String end) {
+        return (ObjectNode) Json.MAPPER.readTree("""
+                {"msgId":"f-1","msgType":"FILING","specVersion":"1.0","enterpriseCode":"%1$s",
+                 "gatewayCode":"%1$s-GW01","sendTime":"2026-12-01 09:59:05","filingKind":"%2$s",%3$s
+                 "startTime":"%4$s","plannedEndTime":"%5$s","reason":"设备检修停产"}
+                """.formatted(HUANGSHI_WOOD, kind, collector == null ? "" : "\"collectorCode\":\"" + collector + "\",",
+                start, end));
+    }
+
+    @Test
+    void aValidFilingMessageBecomesASubmittedNodeFilingInChinaTime() {
+        Verdict v = check(filing("STOP_PRODUCTION", HUANGSHI_WOOD + "-DC002", "2026-12-01 18:00:00", "2026-12-02 08:00:00"));
+        assertThat(v).isInstanceOf(Verdict.Valid.class);
+        dustwatch.contracts.filing.Filing f = (dustwatch.contracts.filing.Filing) ((Verdict.Valid) v).event();
+        assertThat(f.status()).isEqualTo(dustwatch.contracts.filing.FilingStatus.SUBMITTED);
+        assertThat(f.source()).isEqualTo("NODE");
+        assertThat(f.start()).isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
+        assertThat(f.plannedEnd()).isEqualTo(Instant.parse("2026-12-02T00:00:00Z"));
+        assertThat(f.collectorCode()).isEqualTo(HUANGSHI_WOOD + "-DC002");
+        assertThat(f.regionCode()).isEqualTo("350304101");
+    }
+
+    @Test
+    void aFilingMessageGetsItsOwnCodesForKindWindowAndCollector() {
+        assertThat(codes(rejected(filing("HOLIDAY", null, "2026-12-01 18:00:00", "2026-12-02 08:00:00"))))
+                .containsExactly("UNKNOWN_FILING_KIND filingKind");
+        assertThat(codes(rejected(filing("MAINTENANCE", null, "2026-12-01 18:00:00", "2027-06-01 08:00:00"))))
+                .containsExactly("FILING_WINDOW plannedEndTime");
+        assertThat(codes(rejected(filing("MAINTENANCE", null, "2026-11-30 08:00:00", "2026-12-01 09:00:00"))))
+                .as("already over").containsExactly("FILING_WINDOW plannedEndTime");
+        assertThat(codes(rejected(filing("COLLECTOR_OUT_OF_SERVICE", HUANGSHI_WOOD + "-DC009", "2026-12-01 18:00:00",
+                "2026-12-02 08:00:00")))).containsExactly("UNKNOWN_COLLECTOR collectorCode");
+        assertThat(codes(rejected(filing("STOP_PRODUCTION", null, "2026-12-01 18:00:00", "2026-12-01 18:00:00"))))
+                .containsExactly("FILING_WINDOW plannedEndTime");
+        ObjectNode noStart = filing("STOP_PRODUCTION", null, "2026-12-01 18:00:00", "2026-12-02 08:00:00");
+        noStart.remove("startTime");
+        assertThat(codes(rejected(noStart))).containsExactly("MISSING_FIELD startTime");
+    }
 }

@@ -1,2 +1,2 @@
-/** HTTP adapter: {@code PUT /api/v1/cleaning/plan}, {@code POST /api/v1/cleaning/check-ins}. */
+/** HTTP adapter: {@code /api/v1/cleaning/plan}, {@code /api/v1/cleaning/check-ins}, {@code /api/v1/cleaning/compliance}. */
 package dustwatch.ingest.cleaning.web;

@@ -1,2 +1,2 @@
-/** HTTP adapter: {@code POST /api/v1/filings}. */
+/** HTTP adapter: {@code /api/v1/filings} and the filing lifecycle. */
 package dustwatch.ingest.filing.web;

@@ -1,0 +1,2 @@
+/** Table {@code ingest.filing}. */
+package dustwatch.ingest.filing.persistence;
