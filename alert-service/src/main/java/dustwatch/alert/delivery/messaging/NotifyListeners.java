@@ -38,13 +38,13 @@ class NotifyListeners {
     }
 
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, DisposalEvent> disposalListenerContainerFactory(
+    static ConcurrentKafkaListenerContainerFactory<String, DisposalEvent> disposalListenerContainerFactory(
             KafkaProperties kafka, DeliveryProperties delivery) {
         return factory(kafka, delivery, Topics.DISPOSAL_EVENTS);
     }
 
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, OfflineEvent> offlineListenerContainerFactory(
+    static ConcurrentKafkaListenerContainerFactory<String, OfflineEvent> offlineListenerContainerFactory(
             KafkaProperties kafka, DeliveryProperties delivery) {
         return factory(kafka, delivery, Topics.OFFLINE);
     }

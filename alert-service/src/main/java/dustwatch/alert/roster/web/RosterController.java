@@ -72,7 +72,8 @@ class RosterController {
 
     /** Who of the unit is on duty at {@code at} (default now); {@code gap} when the default contact stands in. */
     @GetMapping("/api/v1/alerts/rosters/{unitCode}/on-duty")
-    OnDuty onDuty(Actor actor, @PathVariable String unitCode, @RequestParam(required = false) OffsetDateTime at) {
+    OnDuty onDuty(Actor actor, @PathVariable String unitCode, @RequestParam(required = false)
+                  @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) OffsetDateTime at) {
         Problems.requirePerson(actor);
         if (!Problems.governs(actor, unitCode)) {
             throw Problems.notFound("no unit " + unitCode + " in your scope");
