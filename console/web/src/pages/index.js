@@ -2,3 +2,6 @@
 // Keep one line per page so that features added in parallel merge without conflict.
 import './alarms.js';
 import './supervision.js';
+import './routing.js';
+import './rosters.js';
+import './deliveries.js';

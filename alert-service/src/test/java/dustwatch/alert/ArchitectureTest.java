@@ -8,7 +8,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** alert-service uses no other service's code, and its features (routing, delivery, console) form no cycle. */
+/**
+ * alert-service uses no other service's code, and its features (routing, roster, maintenance, delivery, channel,
+ * console) form no cycle; only routing's web adapter (the preview) looks at rosters and holds.
+ */
 @AnalyzeClasses(packages = "dustwatch.alert", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest
@@ -21,6 +24,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule routingKnowsNoAdapter = noClasses().that().resideInAPackage("dustwatch.alert.routing..")
+            .and().resideOutsideOfPackage("dustwatch.alert.routing.web..")
             .should().dependOnClassesThat().resideInAnyPackage("dustwatch.alert.delivery..", "dustwatch.alert.console..",
                     "org.springframework.kafka..", "org.springframework.web..");
+
+    @ArchTest
+    static final ArchRule deliveryKnowsNoChannelAdapter = noClasses().that().resideInAPackage("dustwatch.alert.delivery..")
+            .should().dependOnClassesThat().resideInAnyPackage("dustwatch.alert.channel..");
 }

@@ -1,5 +1,6 @@
 package dustwatch.alert.delivery.messaging;
 
+import dustwatch.alert.delivery.Intake;
 import dustwatch.alert.delivery.WarningDispatcher;
 import dustwatch.contracts.warning.Warning;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code dust.warning} (group {@code spring.kafka.consumer.group-id}, default {@code dustwatch-alert},
- * read committed) and dispatches each warning once. A warning that cannot be routed is logged and skipped; a failure
+ * read committed), dispatches each warning once to the console stream and hands it to {@link Intake} for the
+ * routing table's units and their staff on duty. A warning that cannot be routed is logged and skipped; a failure
  * to write the delivery log is rethrown so the container retries the record.
  */
 @Component
@@ -18,9 +20,11 @@ class WarningListener {
     private static final Logger LOG = LoggerFactory.getLogger(WarningListener.class);
 
     private final WarningDispatcher dispatcher;
+    private final Intake intake;
 
-    WarningListener(WarningDispatcher dispatcher) {
+    WarningListener(WarningDispatcher dispatcher, Intake intake) {
         this.dispatcher = dispatcher;
+        this.intake = intake;
     }
 
     @KafkaListener(id = "alert-warnings", idIsGroup = false,
@@ -34,6 +38,7 @@ class WarningListener {
         try {
             dispatcher.dispatch(warning).ifPresent(routed -> LOG.info("warning {} ({} {}) routed to {}",
                     warning.warningId(), warning.colour(), warning.uscc(), routed.audiences()));
+            intake.warning(warning); // routing table → rosters → channels, with the delivery log
         } catch (IllegalArgumentException unroutable) {
             LOG.warn("warning {} at {}-{}@{} skipped: {}", warning.warningId(), record.topic(), record.partition(),
                     record.offset(), unroutable.getMessage());

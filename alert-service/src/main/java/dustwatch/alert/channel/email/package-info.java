@@ -1,0 +1,2 @@
+/** E-mail (邮件) over SMTP. */
+package dustwatch.alert.channel.email;

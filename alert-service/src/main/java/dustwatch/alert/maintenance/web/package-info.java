@@ -1,0 +1,2 @@
+/** HTTP API of maintenance windows: {@code /api/v1/alerts/maintenance-windows}. */
+package dustwatch.alert.maintenance.web;
