@@ -38,8 +38,8 @@ class JdbcConsoleLog implements ConsoleLog {
             jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, APPEND_LOCK);
             List<Long> ids = jdbc.query(con -> {
                 var insert = con.prepareStatement("""
-                        insert into console_event (id, source_key, kind, warning_id, audiences, data)
-                        values (nextval('console_event_seq'), ?, ?, ?, ?, ?)
+                        insert into alert.console_event (id, source_key, kind, warning_id, audiences, data)
+                        values (nextval('alert.console_event_seq'), ?, ?, ?, ?, ?)
                         on conflict (source_key) do nothing returning id""");
                 insert.setString(1, sourceKey);
                 insert.setString(2, kind.name());
@@ -55,7 +55,7 @@ class JdbcConsoleLog implements ConsoleLog {
             if (kind == Kind.WARNING) {
                 jdbc.update(con -> {
                     var upsert = con.prepareStatement("""
-                            insert into console_warning (warning_id, state, audiences, warning_event_id) values (?, ?, ?, ?)
+                            insert into alert.console_warning (warning_id, state, audiences, warning_event_id) values (?, ?, ?, ?)
                             on conflict (warning_id) do update
                             set audiences = excluded.audiences, warning_event_id = excluded.warning_event_id""");
                     upsert.setString(1, warningId);
@@ -67,7 +67,7 @@ class JdbcConsoleLog implements ConsoleLog {
             } else if (newState != null) {
                 jdbc.update(con -> {
                     var upsert = con.prepareStatement("""
-                            insert into console_warning (warning_id, state, audiences) values (?, ?, ?)
+                            insert into alert.console_warning (warning_id, state, audiences) values (?, ?, ?)
                             on conflict (warning_id) do update set state = excluded.state, updated_at = now()""");
                     upsert.setString(1, warningId);
                     upsert.setString(2, newState.name());
@@ -75,7 +75,7 @@ class JdbcConsoleLog implements ConsoleLog {
                     return upsert;
                 });
             }
-            List<String> states = jdbc.queryForList("select state from console_warning where warning_id = ?",
+            List<String> states = jdbc.queryForList("select state from alert.console_warning where warning_id = ?",
                     String.class, warningId);
             WarningState state = states.isEmpty() ? null : WarningState.valueOf(states.getFirst());
             return Optional.of(new Entry(id, kind, warningId, audiences, data, state));
@@ -84,7 +84,7 @@ class JdbcConsoleLog implements ConsoleLog {
 
     @Override
     public long head() {
-        Long head = jdbc.queryForObject("select coalesce(max(id), 0) from console_event", Long.class);
+        Long head = jdbc.queryForObject("select coalesce(max(id), 0) from alert.console_event", Long.class);
         return head == null ? 0 : head;
     }
 
@@ -92,7 +92,7 @@ class JdbcConsoleLog implements ConsoleLog {
     public List<Entry> after(long id, String audience, int limit) {
         return jdbc.query("""
                 select e.id, e.kind, e.warning_id, e.audiences, e.data, w.state
-                from console_event e left join console_warning w on w.warning_id = e.warning_id
+                from alert.console_event e left join alert.console_warning w on w.warning_id = e.warning_id
                 where e.id > ? and e.audiences @> array[?]::text[]
                 order by e.id limit ?""", ENTRY, id, audience, limit);
     }
@@ -101,7 +101,7 @@ class JdbcConsoleLog implements ConsoleLog {
     public List<Entry> open(String audience, int limit) {
         List<Entry> newestFirst = jdbc.query("""
                 select e.id, e.kind, e.warning_id, e.audiences, e.data, w.state
-                from console_warning w join console_event e on e.id = w.warning_event_id
+                from alert.console_warning w join alert.console_event e on e.id = w.warning_event_id
                 where w.state not in ('CLEARED', 'SUPERSEDED') and w.audiences @> array[?]::text[]
                 order by e.id desc limit ?""", ENTRY, audience, limit);
         return newestFirst.reversed();
