@@ -3,77 +3,122 @@ package dustwatch.alert.console;
 import dustwatch.alert.delivery.DeliveryChannel;
 import dustwatch.alert.routing.Audience;
 import dustwatch.alert.routing.RoutedWarning;
+import dustwatch.contracts.disposal.DisposalActions;
+import dustwatch.contracts.disposal.DisposalEvent;
+import dustwatch.contracts.disposal.WarningState;
 import dustwatch.contracts.scope.Actor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The on-duty console channel (值班台推送), the first {@link DeliveryChannel}: keeps the connected consoles, fans each
- * warning out to those it reaches (routing rule of domain reference §4.3), replays the last hour on connect and sends
- * a keep-alive comment every {@code heartbeat}. Delivery only queues, so it never waits for a console.
+ * The on-duty console channel (值班台推送), the first {@link DeliveryChannel}: logs every console event in the
+ * {@link ConsoleLog} (warnings, their state changes and escalation steps, each once however often Kafka delivers it),
+ * pushes it to the connected consoles it reaches (routing rule of domain reference §4.3), and on connect sends
+ * either exactly the events missed since the console's {@code Last-Event-ID}, or, without one, the open warnings of
+ * its scope. Logging and connecting are serialised, so a console neither misses nor repeats an event between its
+ * replay and the live events. A stream ends when the caller's token expires; keep-alive comments every
+ * {@code heartbeat}. Delivery only queues, so it never waits for a console.
  */
 @Component
 public class ConsoleHub implements DeliveryChannel, AutoCloseable {
     /** The channel name on notifications. */
     public static final String CHANNEL = "CONSOLE";
 
+    /** Escalation steps (升级督办…) of {@code dust.disposal-events}, streamed as {@code escalation}; other lifecycle steps as {@code state}. */
+    static final Set<String> ESCALATION_STEPS = Set.of(DisposalActions.SUPERVISION_NOTICE,
+            DisposalActions.ONSITE_SUPERVISION, DisposalActions.ENFORCEMENT_LISTED, DisposalActions.CIRCULAR_LISTED);
+
     private final Set<ConsoleClient> clients = ConcurrentHashMap.newKeySet();
     private final ConsoleProperties properties;
-    private final ReplayBuffer replay;
+    private final ConsoleLog log;
     private final Clock clock;
-    private final ScheduledExecutorService heartbeat;
+    private final ScheduledExecutorService timers;
     private final JsonMapper json;
+    /** Held while an event is logged and queued, and while a console is replayed and registered. */
+    private final ReentrantLock order = new ReentrantLock();
 
     /** @param json the application's mapper: event data carry times at the platform offset ({@code dustwatch.time-zone}) */
-    public ConsoleHub(ConsoleProperties properties, Clock clock, JsonMapper json) {
+    public ConsoleHub(ConsoleProperties properties, ConsoleLog log, Clock clock, JsonMapper json) {
         this.properties = properties;
+        this.log = log;
         this.json = json;
-        this.replay = new ReplayBuffer(properties.replayCapacity(), properties.replayWindow());
         this.clock = clock;
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("console-heartbeat").factory());
+        this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("console-timers").factory());
         long every = properties.heartbeat().toMillis();
-        heartbeat.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
+        timers.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** The key an audience is logged under: {@code TIER:code}. */
+    public static String key(Audience audience) {
+        return audience.tier().name() + ":" + audience.code();
+    }
+
+    /** {@link #connect(Actor, Long, Instant)} without {@code Last-Event-ID} and without expiry. */
+    public SseEmitter connect(Actor actor) {
+        return connect(actor, null, null);
     }
 
     /**
-     * Connects a console: queues {@code ready}, then the warnings of the replay window that reach the actor (with
-     * {@code replay: true}, at most half the queue), then live warnings. The stream never times out.
+     * Connects a console: queues {@code ready}; then, when {@code lastEventId} is given and at most
+     * {@code replay-limit} events reaching the actor were logged after it, exactly those events (with
+     * {@code replay: true} and each warning's current state), else the open warnings of its scope; then
+     * {@code synced} carrying the log head as id; then live events. The stream ends at {@code expiresAt}.
      *
+     * @param lastEventId the console's {@code Last-Event-ID}, or null
+     * @param expiresAt   when the caller's token expires, or null for a stream that never ends by itself
      * @throws IllegalArgumentException when the actor listens as no audience (a city node)
      * @throws ConsoleFullException     (503) when {@code max-clients} consoles are connected
      */
-    public SseEmitter connect(Actor actor) {
-        if (Audience.of(actor).isEmpty()) {
-            throw new IllegalArgumentException(actor.kind() + " has no console");
-        }
-        return connect(actor, new SseEmitter(0L));
+    public SseEmitter connect(Actor actor, Long lastEventId, Instant expiresAt) {
+        return connect(actor, lastEventId, expiresAt, new SseEmitter(0L));
     }
 
-    /** {@link #connect(Actor)} onto a given emitter (tests stand in a console that stops reading). */
-    SseEmitter connect(Actor actor, SseEmitter emitter) {
-        if (Audience.of(actor).isEmpty()) {
-            throw new IllegalArgumentException(actor.kind() + " has no console");
+    /** {@link #connect(Actor, Long, Instant)} onto a given emitter (tests stand in a console that stops reading). */
+    SseEmitter connect(Actor actor, Long lastEventId, Instant expiresAt, SseEmitter emitter) {
+        String audience = Audience.of(actor).map(ConsoleHub::key)
+                .orElseThrow(() -> new IllegalArgumentException(actor.kind() + " has no console"));
+        if (clients.size() >= properties.maxClients()) {
+            throw new ConsoleFullException(properties.maxClients(), properties.retryAfter());
         }
-        synchronized (this) {
+        ConsoleClient client = new ConsoleClient(actor, emitter, properties.queueCapacity(), clients::remove);
+        client.offer(ConsoleEvent.ready(actor, json));
+        order.lock();
+        try {
             if (clients.size() >= properties.maxClients()) {
                 throw new ConsoleFullException(properties.maxClients(), properties.retryAfter());
             }
-            ConsoleClient client = new ConsoleClient(actor, emitter, properties.queueCapacity(), clients::remove);
-            client.offer(ConsoleEvent.ready(actor, json));
-            for (RoutedWarning warning : replay.recent(actor, clock.instant(), properties.queueCapacity() / 2)) {
-                client.offer(ConsoleEvent.warning(warning, true, json));
+            long head = log.head();
+            List<ConsoleLog.Entry> missed = lastEventId == null || lastEventId > head ? null
+                    : log.after(lastEventId, audience, properties.replayLimit() + 1);
+            if (missed != null && missed.size() <= properties.replayLimit()) {
+                missed.forEach(entry -> client.offer(ConsoleEvent.of(entry, true, true)));
+                client.offer(ConsoleEvent.synced(head, "replay", missed.size()));
+            } else {
+                List<ConsoleLog.Entry> open = log.open(audience, properties.replayLimit());
+                open.forEach(entry -> client.offer(ConsoleEvent.of(entry, true, false)));
+                client.offer(ConsoleEvent.synced(head, "snapshot", open.size()));
             }
             clients.add(client);
-            client.start();
+        } finally {
+            order.unlock();
+        }
+        client.start();
+        if (expiresAt != null) {
+            long left = Math.max(0, Duration.between(clock.instant(), expiresAt).toMillis());
+            timers.schedule(() -> client.close(true, "token expired"), left, TimeUnit.MILLISECONDS);
         }
         return emitter;
     }
@@ -88,20 +133,54 @@ public class ConsoleHub implements DeliveryChannel, AutoCloseable {
         return CHANNEL;
     }
 
-    /** Queues the warning for every connected console it reaches; a repeat of a kept warning id is not pushed again. */
+    /**
+     * Logs the warning and queues it for every connected console it reaches; a warning id logged before (a Kafka
+     * redelivery, also after a restart) is not pushed again.
+     */
     @Override
     public List<Audience> deliver(RoutedWarning warning) {
-        synchronized (this) {
-            if (replay.add(warning, clock.instant())) {
-                ConsoleEvent event = ConsoleEvent.warning(warning, false, json);
+        publish("warning:" + warning.warning().warningId(), ConsoleLog.Kind.WARNING, warning.warning().warningId(),
+                warning.audiences(), ConsoleEvent.warningData(warning, json), WarningState.ISSUED);
+        return warning.audiences();
+    }
+
+    /**
+     * Logs and pushes a step of a warning's closed loop from {@code dust.disposal-events} to {@code audiences}: an
+     * escalation step (督办, 现场督办, 执法, 警示通报) as {@code escalation}, a lifecycle step (签收, 反馈, 驳回, 消警,
+     * 被替代) as {@code state}, which also sets the warning's current state. {@code ISSUE} (the warning itself
+     * comes from {@code dust.warning}) and alarm events (no warning id) are ignored.
+     *
+     * @return true when the event was logged now (false: ignored, or logged before)
+     */
+    public boolean announce(DisposalEvent event, List<Audience> audiences) {
+        if (event.warningId() == null || event.eventId() == null || DisposalActions.ISSUE.equals(event.action())) {
+            return false;
+        }
+        boolean escalation = ESCALATION_STEPS.contains(event.action());
+        return publish("disposal:" + event.eventId(), escalation ? ConsoleLog.Kind.ESCALATION : ConsoleLog.Kind.STATE,
+                event.warningId(), audiences, ConsoleEvent.disposalData(event, json),
+                escalation ? null : event.toState()).isPresent();
+    }
+
+    private Optional<ConsoleLog.Entry> publish(String sourceKey, ConsoleLog.Kind kind, String warningId,
+                                               List<Audience> audiences, String data,
+                                               WarningState newState) {
+        List<String> keys = audiences.stream().map(ConsoleHub::key).toList();
+        order.lock();
+        try {
+            Optional<ConsoleLog.Entry> logged = log.append(sourceKey, kind, warningId, keys, data, newState);
+            logged.ifPresent(entry -> {
+                ConsoleEvent event = ConsoleEvent.of(entry, false, true);
                 for (ConsoleClient client : clients) {
-                    if (warning.reaches(client.actor())) {
+                    if (Audience.of(client.actor()).map(a -> keys.contains(key(a))).orElse(false)) {
                         client.offer(event);
                     }
                 }
-            }
+            });
+            return logged;
+        } finally {
+            order.unlock();
         }
-        return warning.audiences();
     }
 
     private void beat() {
@@ -110,10 +189,10 @@ public class ConsoleHub implements DeliveryChannel, AutoCloseable {
         }
     }
 
-    /** Stops the heartbeat and ends every stream (at shutdown). */
+    /** Stops the timers and ends every stream (at shutdown). */
     @Override
     public void close() {
-        heartbeat.shutdownNow();
+        timers.shutdownNow();
         for (ConsoleClient client : List.copyOf(clients)) {
             client.close(true, "service stopping");
         }

@@ -1,6 +1,7 @@
 package dustwatch.alert.console;
 
 import dustwatch.alert.routing.RoutedWarning;
+import dustwatch.contracts.disposal.WarningState;
 import dustwatch.contracts.risk.Colour;
 import dustwatch.contracts.warning.Warning;
 import dustwatch.support.time.PlatformTimes;
@@ -25,8 +26,13 @@ class ConsoleEventTest {
         Warning at = new Warning("w-evening", HUANGSHI_FURNITURE, "莆田市荔城区黄石家具厂", HUANGSHI, Colour.YELLOW,
                 Instant.parse("2026-12-06T14:40:05Z"), "hopper temperature of DC001 above 70 °C for 10 min", null,
                 List.of(), null, "risk-2026.1");
-        ConsoleEvent event = ConsoleEvent.warning(new RoutedWarning(at, List.of(), "routing-test"), false, CHINA);
+        String logged = ConsoleEvent.warningData(new RoutedWarning(at, List.of(), "routing-test"), CHINA);
+        ConsoleEvent event = ConsoleEvent.of(new ConsoleLog.Entry(7, ConsoleLog.Kind.WARNING, "w-evening", List.of(),
+                logged, WarningState.SIGNED_IN), false, true);
         JsonNode data = CHINA.readTree(event.data());
+        assertThat(event.id()).isEqualTo("7");
+        assertThat(data.path("state").asString()).isEqualTo("SIGNED_IN");
+        assertThat(data.path("replay").asBoolean(true)).isFalse();
         assertThat(data.path("issuedAt").asString()).isEqualTo("2026-12-06T22:40:05+08:00");
         assertThat(event.data()).doesNotContain("Z\"");
     }

@@ -29,8 +29,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The stream endpoint's refusals as problem details, with the caller fixed by a stand-in argument resolver. */
 class AlertStreamControllerTest {
-    private final ConsoleHub hub = new ConsoleHub(new ConsoleProperties(16, Duration.ofHours(1), Duration.ofHours(1),
-            100, 1, Duration.ofSeconds(30)), Clock.systemUTC(),
+    private final ConsoleHub hub = new ConsoleHub(new ConsoleProperties(16, Duration.ofHours(1), 8, 1,
+            Duration.ofSeconds(30), "test-console"), new dustwatch.alert.console.MemoryConsoleLog(), Clock.systemUTC(),
                 tools.jackson.databind.json.JsonMapper.builder()
                         .addModule(dustwatch.support.time.PlatformTimes.module(java.time.ZoneId.of("Asia/Shanghai"))).build());
     private Actor caller;

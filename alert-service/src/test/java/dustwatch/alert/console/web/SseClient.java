@@ -18,6 +18,7 @@ final class SseClient implements AutoCloseable {
 
     private final HttpResponse<Stream<String>> response;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
     private SseClient(HttpResponse<Stream<String>> response) {
         this.response = response;
@@ -26,8 +27,17 @@ final class SseClient implements AutoCloseable {
 
     /** Opens the stream with a bearer token; fails unless the server answers 200 text/event-stream. */
     static SseClient open(HttpClient http, URI uri, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream").GET().build();
+        return open(http, uri, token, null);
+    }
+
+    /** Opens the stream with a bearer token and, unless null, {@code Last-Event-ID} (as a reconnecting EventSource does). */
+    static SseClient open(HttpClient http, URI uri, String token, String lastEventId) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            builder.header("Last-Event-ID", lastEventId);
+        }
+        HttpRequest request = builder.GET().build();
         HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() != 200
                 || !response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
@@ -62,7 +72,19 @@ final class SseClient implements AutoCloseable {
             }
         } catch (RuntimeException closed) {
             // the stream was closed by close() or by the server
+        } finally {
+            ended.countDown();
         }
+    }
+
+    /** True when the stream ended (by the server or by close()) within {@code timeout}. */
+    boolean ended(Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The next event of any name within {@code timeout}; null when none came. */
+    Event next(Duration timeout) throws InterruptedException {
+        return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The next event of the given name within {@code timeout}, skipping others; null when none came. */
