@@ -10,8 +10,9 @@ import java.time.Instant;
  * @param eventId    id of this event (consumers are idempotent on it)
  * @param uscc       enterprise code
  * @param regionCode the enterprise's region
- * @param scope      GATEWAY or ENTERPRISE (all gateways offline)
- * @param subject    the gateway code for GATEWAY, the USCC for ENTERPRISE
+ * @param scope      GATEWAY, ENTERPRISE (all gateways offline) or POINT (a mandatory point silent while its
+ *                   gateway still sends, §2.6)
+ * @param subject    the gateway code for GATEWAY, the USCC for ENTERPRISE, the point code for POINT
  * @param status     START (went offline) or END (back online)
  * @param lastSeen   when the last message of the subject arrived
  * @param at         when the platform noticed (wall-clock time)

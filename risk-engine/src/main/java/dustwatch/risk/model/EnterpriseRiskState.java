@@ -50,6 +50,10 @@ public final class EnterpriseRiskState {
     /** Valid check-ins of the history window, oldest first. */
     private List<CleaningCheckIn> checkIns = new ArrayList<>();
     private Warning openWarning;
+    /** Mandatory points by point code: their gateway and when their last good live value arrived. */
+    private Map<String, PointSeen> pointsLastSeen = new LinkedHashMap<>();
+    /** Points reported offline and not back yet. */
+    private Set<String> offlinePoints = new LinkedHashSet<>();
     /** Alarms announced ALARM_OVERDUE by disposal and not resolved yet, by alarm id. */
     private Map<String, OverdueAlarm> overdueAlarms = new LinkedHashMap<>();
 
@@ -70,6 +74,16 @@ public final class EnterpriseRiskState {
      * @param at        the alarm's start time
      */
     public record AlarmStart(String ruleId, String pointCode, Instant at) {
+    }
+
+    /**
+     * When a mandatory point (监测点位) last gave a good live value, for point-level offline (§2.6).
+     *
+     * @param gatewayCode the gateway that sent it
+     * @param lastSeen    platform time of its last good value
+     * @param watchFrom   the silence counts from here: its last value, or later when its gateway came back online
+     */
+    public record PointSeen(String gatewayCode, Instant lastSeen, Instant watchFrom) {
     }
 
     /**
@@ -173,6 +187,22 @@ public final class EnterpriseRiskState {
 
     public void openWarning(Warning w) {
         openWarning = w;
+    }
+
+    /** Mandatory points' last good values, by point code. */
+    public Map<String, PointSeen> pointsLastSeen() {
+        if (pointsLastSeen == null) { // a state stored before this field existed
+            pointsLastSeen = new LinkedHashMap<>();
+        }
+        return pointsLastSeen;
+    }
+
+    /** Points reported offline and not back yet. */
+    public Set<String> offlinePoints() {
+        if (offlinePoints == null) {
+            offlinePoints = new LinkedHashSet<>();
+        }
+        return offlinePoints;
     }
 
     /** Alarms overdue by their SLA and not resolved, by alarm id. */

@@ -11,7 +11,8 @@ import java.util.Map;
 import static dustwatch.risk.model.DynamicFactor.fmt;
 
 /**
- * Offline during production (离线), §2.6 and §3.2 step B: a gateway reported offline and silent for at least
+ * Offline during production (离线), §2.6 and §3.2 step B: a gateway (else a mandatory point) reported offline and
+ * silent for at least
  * {@code minutes} while no
  * approved stop-production filing covers the enterprise adds {@code points} (once). Config
  * {@code dustwatch.risk.model.factors.offline}.
@@ -43,6 +44,12 @@ public final class OfflineFactor implements DynamicFactor {
                 .min(Map.Entry.comparingByValue())
                 .map(e -> List.of(new RiskFactor("OFFLINE", w.points(), "网关 " + e.getKey() + " 离线 "
                         + Duration.between(e.getValue(), at).toMinutes() + " min（生产期间） " + fmt(w.points()))))
+                .or(() -> state.pointsLastSeen().entrySet().stream() // a mandatory point offline counts alike (§3.2)
+                        .filter(e -> state.offlinePoints().contains(e.getKey()) && !e.getValue().lastSeen().isAfter(limit))
+                        .min(Map.Entry.comparingByValue(java.util.Comparator.comparing(EnterpriseRiskState.PointSeen::lastSeen)))
+                        .map(e -> List.of(new RiskFactor("OFFLINE", w.points(), "点位 " + e.getKey() + " 离线 "
+                                + Duration.between(e.getValue().lastSeen(), at).toMinutes() + " min（生产期间） "
+                                + fmt(w.points())))))
                 .orElse(List.of());
     }
 }

@@ -4,6 +4,7 @@ import dustwatch.contracts.alarm.Alarm;
 import dustwatch.contracts.deadletter.DeadLetter;
 import dustwatch.contracts.enterprise.EnterpriseProfile;
 import dustwatch.contracts.filing.Filing;
+import dustwatch.contracts.reading.ParameterClass;
 import dustwatch.contracts.reading.ParameterCode;
 import dustwatch.contracts.reading.Reading;
 import dustwatch.contracts.reading.ReadingBatch;
@@ -159,7 +160,9 @@ final class AlarmProcessor implements Processor<String, ReadingBatch, String, Ob
         }
         Instant received = batch.receivedAt() != null ? batch.receivedAt() : now;
         RiskInput applied = new RiskInput.ReadingsApplied(batch.eventId(), batch.gatewayCode(), received, evidence, live,
-                List.copyOf(alarms), List.copyOf(running));
+                List.copyOf(alarms), List.copyOf(running), ordered.stream()
+                .filter(t -> t.param().parameterClass() == ParameterClass.MANDATORY)
+                .map(t -> t.reading().pointCode()).distinct().toList());
         context.forward(new Record<String, Object>(uscc, applied, timestamp), RiskTopology.ASSESSMENT);
     }
 

@@ -138,6 +138,14 @@ final class AssessmentProcessor implements Processor<String, RiskInput, String, 
         if (!r.live()) {
             return changed;
         }
+        Instant arrived = r.receivedAt() != null && r.receivedAt().isBefore(now) ? r.receivedAt() : now;
+        for (String point : r.goodPoints()) {
+            state.pointsLastSeen().put(point, new EnterpriseRiskState.PointSeen(r.gatewayCode(), arrived, arrived));
+            if (state.offlinePoints().remove(point)) {
+                offline(state, "POINT", point, "END", arrived, now);
+                changed = true;
+            }
+        }
         state.evidence(r.collectTime());
         if (r.gatewayCode() != null) {
             state.gatewaysLastCollect().merge(r.gatewayCode(), r.collectTime(), (a, b) -> a.isAfter(b) ? a : b);
@@ -172,6 +180,9 @@ final class AssessmentProcessor implements Processor<String, RiskInput, String, 
         if (state.offlineGateways().remove(gateway)) {
             offline(state, "GATEWAY", gateway, "END", at, now);
             changed = true;
+            // its points' silence counts again from now: they were silent because the gateway was
+            state.pointsLastSeen().replaceAll((point, p) -> gateway.equals(p.gatewayCode())
+                    ? new EnterpriseRiskState.PointSeen(p.gatewayCode(), p.lastSeen(), at) : p);
         }
         if (state.enterpriseOffline()) {
             state.enterpriseOffline(false);
@@ -309,14 +320,18 @@ final class AssessmentProcessor implements Processor<String, RiskInput, String, 
             if (sweep) {
                 state.prune(now);
             }
-            if (changed || sweep || !state.openAlarms().isEmpty() || !state.offlineGateways().isEmpty()) {
+            if (changed || sweep || !state.openAlarms().isEmpty() || !state.offlineGateways().isEmpty()
+                    || !state.offlinePoints().isEmpty()) {
                 assess(state, now, changed, "tick-" + timestamp);
                 states.put(uscc, state);
             }
         }
     }
 
-    /** Raises offline gateways (and the enterprise when all are offline), unless a filing covers the enterprise. */
+    /**
+     * Raises offline gateways (and the enterprise when all are offline), and mandatory points silent for the
+     * timeout while their gateway still sends (§2.6), unless a filing covers the enterprise (or the point's collector).
+     */
     private boolean checkOffline(EnterpriseRiskState state, Instant now) {
         boolean covered = state.activeFilings(now).stream().anyMatch(f -> f.collectorCode() == null);
         if (covered) {
@@ -327,6 +342,19 @@ final class AssessmentProcessor implements Processor<String, RiskInput, String, 
             if (!state.offlineGateways().contains(e.getKey()) && !e.getValue().plus(engine.offlineTimeout()).isAfter(now)) {
                 state.offlineGateways().add(e.getKey());
                 offline(state, "GATEWAY", e.getKey(), "START", e.getValue(), now);
+                changed = true;
+            }
+        }
+        for (var e : state.pointsLastSeen().entrySet()) {
+            String point = e.getKey();
+            EnterpriseRiskState.PointSeen p = e.getValue();
+            boolean gatewayOnline = p.gatewayCode() == null || !state.offlineGateways().contains(p.gatewayCode());
+            boolean collectorFiled = state.activeFilings(now).stream()
+                    .anyMatch(f -> f.collectorCode() != null && point.startsWith(f.collectorCode() + "-"));
+            if (gatewayOnline && !collectorFiled && !state.offlinePoints().contains(point)
+                    && !p.watchFrom().plus(engine.offlineTimeout()).isAfter(now)) {
+                state.offlinePoints().add(point);
+                offline(state, "POINT", point, "START", p.lastSeen(), now);
                 changed = true;
             }
         }

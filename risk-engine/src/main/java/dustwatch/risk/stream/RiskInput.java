@@ -32,9 +32,10 @@ sealed interface RiskInput {
      * @param live              false for RESEND and late data: it fills history but starts nothing
      * @param alarms            alarms started or ended by this batch
      * @param runningCollectors collectors whose good FAN_RUN value was 1 in this batch
+     * @param goodPoints        mandatory points with a good (quality 0) value in this batch
      */
     record ReadingsApplied(String eventId, String gatewayCode, Instant receivedAt, Instant collectTime, boolean live,
-                           List<Alarm> alarms, List<String> runningCollectors) implements RiskInput {
+                           List<Alarm> alarms, List<String> runningCollectors, List<String> goodPoints) implements RiskInput {
     }
 
     /** A gateway heartbeat (心跳). */
