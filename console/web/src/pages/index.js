@@ -5,3 +5,5 @@ import './supervision.js';
 import './routing.js';
 import './rosters.js';
 import './deliveries.js';
+import './filings.js';
+import './cleaning.js';
