@@ -23,7 +23,7 @@ class PushAdmissionTest {
     private final FilterChain blocking = (req, res) -> {
         passed.incrementAndGet();
         try {
-            release.await(10, TimeUnit.SECONDS);
+            release.await(120, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
