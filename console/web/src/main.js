@@ -5,6 +5,7 @@ import { drawReadings } from './chart.js';
 import { h, badge, stateBadge } from './dom.js';
 import { pages, pageFor } from './pages/registry.js';
 import './pages/index.js';
+import { streamUrl, watchStream, isClosed } from './stream.js';
 
 const app = document.getElementById('app');
 const state = {
@@ -68,9 +69,14 @@ function showLogin(why) {
 // ---- live stream ---------------------------------------------------------------------------------
 
 function connectStream() {
-  const source = new EventSource('/api/v1/alerts/stream');
+  const source = new EventSource(streamUrl());
   state.source = source;
-  source.addEventListener('ready', () => setStream('live'));
+  watchStream(source, {
+    setStatus: setStream,
+    onState: onStateEvent,
+    nameOf: (id) => state.warnings.get(id)?.enterpriseName,
+    reopen: () => { if (state.source === source && !state.ended) connectStream(); },
+  });
   source.addEventListener('warning', (e) => onWarningEvent(JSON.parse(e.data)));
   source.onerror = async () => {
     setStream('offline');
@@ -92,11 +98,20 @@ async function onWarningEvent(w) {
   if (w.factors) state.factors.set(w.warningId, w.factors);
   const known = state.warnings.get(w.warningId);
   state.warnings.set(w.warningId, { state: 'ISSUED', ...known, ...w });
-  state.fresh.add(w.warningId);
-  if (w.colour === 'RED') redAlert(w);
+  // a warning replayed after a reconnect carries its current state: one cleared meanwhile is not new
+  if (!isClosed(w)) state.fresh.add(w.warningId);
+  if (w.colour === 'RED' && !isClosed(w)) redAlert(w);
   try {
     state.warnings.set(w.warningId, { ...state.warnings.get(w.warningId), ...(await api(`/api/v1/warnings/${encodeURIComponent(w.warningId)}`)) });
   } catch { /* the list item from the stream is shown until the next refresh */ }
+  if (currentRoute().name === 'duty') route();
+}
+
+// a lifecycle step from the stream (sign-in, feedback, clearing…): the list shows the new state at once
+function onStateEvent(e) {
+  const known = state.warnings.get(e.warningId);
+  if (known && e.toState) state.warnings.set(e.warningId, { ...known, state: e.toState });
+  if (isClosed({ state: e.toState })) state.fresh.delete(e.warningId);
   if (currentRoute().name === 'duty') route();
 }
 
