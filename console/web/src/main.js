@@ -5,6 +5,7 @@ import { drawReadings } from './chart.js';
 import { h, badge, stateBadge } from './dom.js';
 import { pages, pageFor } from './pages/registry.js';
 import './pages/index.js';
+import { streamUrl, watchStream, isClosed } from './stream.js';
 
 const app = document.getElementById('app');
 const state = {
@@ -71,9 +72,14 @@ function showLogin(why) {
 // ---- live stream ---------------------------------------------------------------------------------
 
 function connectStream() {
-  const source = new EventSource('/api/v1/alerts/stream');
+  const source = new EventSource(streamUrl());
   state.source = source;
-  source.addEventListener('ready', () => setStream('live'));
+  watchStream(source, {
+    setStatus: setStream,
+    onState: onStateEvent,
+    nameOf: (id) => state.warnings.get(id)?.enterpriseName,
+    reopen: () => { if (state.source === source && !state.ended) connectStream(); },
+  });
   source.addEventListener('warning', (e) => onWarningEvent(JSON.parse(e.data)));
   source.onerror = async () => {
     setStream('offline');
@@ -108,14 +114,15 @@ function remember(item) {
 async function onWarningEvent(w) {
   if (w.factors) state.factors.set(w.warningId, w.factors);
   remember({ state: 'ISSUED', ...state.warnings.get(w.warningId), ...w });
-  state.fresh.add(w.warningId);
+  // a warning replayed after a reconnect carries its current state: one cleared meanwhile is not new
+  if (!isClosed(w)) state.fresh.add(w.warningId);
   if (w.supersedes) {
     // the lower warning is replaced by this one: it leaves the open list at once (its deadlines no longer run)
     state.superseded.set(w.supersedes, w.warningId);
     state.fresh.delete(w.supersedes);
     if (state.warnings.has(w.supersedes)) remember({ warningId: w.supersedes });
   }
-  if (w.colour === 'RED') redAlert(w);
+  if (w.colour === 'RED' && !isClosed(w)) redAlert(w);
   if (currentRoute().name === 'duty') route();
   try {
     remember(await api(`/api/v1/warnings/${encodeURIComponent(w.warningId)}`));
@@ -132,6 +139,14 @@ async function loadEscalations(ids) {
       state.escalations.set(id, Array.isArray(rungs) ? rungs : []);
     } catch { /* no badge until the next refresh */ }
   }));
+}
+
+// a lifecycle step from the stream (sign-in, feedback, clearing…): the list shows the new state at once
+function onStateEvent(e) {
+  const known = state.warnings.get(e.warningId);
+  if (known && e.toState) remember({ ...known, state: e.toState });
+  if (isClosed({ state: e.toState })) state.fresh.delete(e.warningId);
+  if (currentRoute().name === 'duty') route();
 }
 
 function redAlert(w) {

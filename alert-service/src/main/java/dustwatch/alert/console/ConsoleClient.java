@@ -77,7 +77,13 @@ final class ConsoleClient {
         onClose.accept(this);
         if (completeStream) {
             // complete() waits for the emitter's write lock, which a stalled send holds: never on the caller's thread.
-            Thread.ofVirtual().name("console-close-" + actor.username()).start(emitter::complete);
+            Thread.ofVirtual().name("console-close-" + actor.username()).start(() -> {
+                try {
+                    emitter.complete();
+                } catch (IllegalStateException alreadyGone) {
+                    // the container recycled the response of a console that had disconnected meanwhile
+                }
+            });
         }
     }
 

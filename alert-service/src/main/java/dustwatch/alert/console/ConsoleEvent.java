@@ -12,23 +12,25 @@ import java.util.Locale;
 
 /**
  * One server-sent event for a console: {@code ready}, {@code warning}, {@code state} (a lifecycle step of a warning:
- * sign-in, feedback, clearing…), {@code escalation} (督办, 现场督办, 执法, 警示通报), {@code synced}, or a keep-alive
- * comment (name null). Logged events carry their log position as SSE id, so a reconnecting console's
+ * sign-in, feedback, clearing…), {@code escalation} (督办, 现场督办, 执法, 警示通报), {@code synced}, or the keep-alive
+ * {@code ping}. Logged events carry their log position as SSE id, so a reconnecting console's
  * {@code Last-Event-ID} says where it stopped.
  *
- * @param name the SSE event name, or null for the keep-alive comment
+ * @param name the SSE event name
  * @param id   the SSE id (the log position), or null
  * @param data the JSON data line, or null
  */
 record ConsoleEvent(String name, String id, String data) {
-    static final ConsoleEvent HEARTBEAT = new ConsoleEvent(null, null, null);
+    /** {@code ping} every heartbeat: an event rather than a comment, so that a browser can tell a silent stream from a live one. */
+    static final ConsoleEvent HEARTBEAT = new ConsoleEvent("ping", null, "{}");
 
-    /** {@code ready}: {@code {"user", "tier", "region"}} of the connected actor. */
-    static ConsoleEvent ready(Actor actor, JsonMapper mapper) {
+    /** {@code ready}: {@code {"user", "tier", "region", "heartbeatSeconds"}} of the connected actor and the stream. */
+    static ConsoleEvent ready(Actor actor, java.time.Duration heartbeat, JsonMapper mapper) {
         ObjectNode json = mapper.createObjectNode();
         json.put("user", actor.username());
         json.put("tier", actor.tier().name());
         json.put("region", actor.region().value());
+        json.put("heartbeatSeconds", Math.max(1, heartbeat.toSeconds()));
         return new ConsoleEvent("ready", null, mapper.writeValueAsString(json));
     }
 

@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * pushes it to the connected consoles it reaches (routing rule of domain reference §4.3), and on connect sends
  * either exactly the events missed since the console's {@code Last-Event-ID}, or, without one, the open warnings of
  * its scope. Logging and connecting are serialised, so a console neither misses nor repeats an event between its
- * replay and the live events. A stream ends when the caller's token expires; keep-alive comments every
+ * replay and the live events. A stream ends when the caller's token expires; a {@code ping} event every
  * {@code heartbeat}. Delivery only queues, so it never waits for a console.
  */
 @Component
@@ -94,7 +94,7 @@ public class ConsoleHub implements DeliveryChannel, AutoCloseable {
             throw new ConsoleFullException(properties.maxClients(), properties.retryAfter());
         }
         ConsoleClient client = new ConsoleClient(actor, emitter, properties.queueCapacity(), clients::remove);
-        client.offer(ConsoleEvent.ready(actor, json));
+        client.offer(ConsoleEvent.ready(actor, properties.heartbeat(), json));
         order.lock();
         try {
             if (clients.size() >= properties.maxClients()) {

@@ -110,7 +110,8 @@ class ConsoleHubTest {
         hub.connect(regulator("licheng-duty", LICHENG), null, null, licheng);
         hub.connect(regulator("xindu-duty", XINDU), null, null, xindu);
 
-        assertThat(licheng.next()).startsWith("event:ready").contains("\"tier\":\"DISTRICT\"");
+        assertThat(licheng.next()).startsWith("event:ready").contains("\"tier\":\"DISTRICT\"")
+                .contains("\"heartbeatSeconds\":3600");
         String open = licheng.next();
         assertThat(open).startsWith("event:warning").contains("\"warningId\":\"w-before\"").contains("\"replay\":true")
                 .contains("\"state\":\"ISSUED\"").contains("\"routedTiers\":[\"ENTERPRISE\",\"TOWN\",\"DISTRICT\"]")
@@ -197,13 +198,13 @@ class ConsoleHubTest {
     }
 
     @Test
-    void idleConsolesGetAKeepAliveComment() throws Exception {
+    void idleConsolesGetAKeepAlivePing() throws Exception {
         hub(16, Duration.ofMillis(100), 10);
         StandInStream huangshi = new StandInStream(null);
         hub.connect(regulator("huangshi-duty", HUANGSHI), null, null, huangshi);
         assertThat(huangshi.next()).startsWith("event:ready");
         assertThat(huangshi.next()).startsWith("event:synced");
-        assertThat(huangshi.next()).isEqualTo(":keep-alive\n\n");
+        assertThat(huangshi.next()).isEqualTo("event:ping\ndata:{}\n\n");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -37,11 +38,15 @@ class AlertStreamController {
      * "sent"}}); then live events. Events: {@code warning} (the Warning JSON plus {@code routedTiers},
      * {@code routingConfigVersion}, {@code state}, {@code replay}), {@code state} and {@code escalation} (the
      * DisposalEvent JSON of a lifecycle step or an escalation step, plus {@code state}, {@code replay}); every one
-     * but {@code ready} carries its log position as SSE id. The stream ends when the caller's token expires. No
+     * but {@code ready} and {@code ping} carries its log position as SSE id. A console that opens a new stream rather
+     * than letting the browser reconnect passes its last id as query parameter {@code lastEventId} (the header wins).
+     * A {@code ping} event every heartbeat ({@code heartbeatSeconds} in {@code ready}) lets the console tell a silent
+     * stream from a dead one. The stream ends when the caller's token expires. No
      * token 401; a city node 403; too many consoles 503 with {@code Retry-After}.
      */
     @GetMapping(path = "/api/v1/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(Actor actor, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                      @RequestParam(name = "lastEventId", required = false) String lastEventIdParam,
                       Principal principal, HttpServletResponse response) {
         if (actor.kind() == Actor.Kind.CITY_NODE) {
             throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
@@ -50,7 +55,7 @@ class AlertStreamController {
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no"); // keep nginx-style proxies from buffering the stream
         Instant expiresAt = principal instanceof JwtAuthenticationToken token ? token.getToken().getExpiresAt() : null;
-        return hub.connect(actor, position(lastEventId), expiresAt);
+        return hub.connect(actor, position(lastEventId != null ? lastEventId : lastEventIdParam), expiresAt);
     }
 
     /** The log position of a {@code Last-Event-ID}; null (the console gets the open warnings) when it is none. */

@@ -82,9 +82,16 @@ final class SseClient implements AutoCloseable {
         return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The next event of any name within {@code timeout}; null when none came. */
+    /** The next event of any name but the keep-alive {@code ping} within {@code timeout}; null when none came. */
     Event next(Duration timeout) throws InterruptedException {
-        return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            Event event = left <= 0 ? null : events.poll(left, TimeUnit.NANOSECONDS);
+            if (event == null || !event.name().equals("ping")) {
+                return event;
+            }
+        }
     }
 
     /** The next event of the given name within {@code timeout}, skipping others; null when none came. */
