@@ -17,7 +17,7 @@ const zh = {
   detail: '预警详情', factors: '风险因素', points: '分值', timeline: '处置记录', feedback: '企业反馈',
   alarms: '当前风险评估', action: '动作', actor: '操作人', at: '时间', note: '说明', noFeedback: '尚无反馈',
   signIn: '签收', submitFeedback: '提交反馈', clear: '消警', reject: '驳回',
-  cause: '原因', measures: '整改措施', remark: '核查意见', required: '必填', tooLong: '过长（最多 {n} 字）',
+  cause: '原因类别', measures: '整改措施', remark: '核查意见', required: '必填', tooLong: '过长（最多 {n} 字）',
   controlChars: '不能包含控制字符', done: '已完成', failed: '操作失败',
   noActions: '当前状态下您没有可执行的操作。', back: '返回',
   counts: '各颜色预警数（未消警）', enterprises: '企业列表', currentColour: '当前颜色', score: '固有风险',
@@ -31,6 +31,8 @@ const zh = {
   escalationRules: { SIGN_IN_OVERDUE: '签收超时 → 督办', FEEDBACK_OVERDUE: '反馈超时 → 督办', VERIFY_OVERDUE: '核查超时 → 督办', CLEAR_OVERDUE: '超期未消警 → 现场督办', ENFORCEMENT: '严重超期 → 执法检查名单', CIRCULAR: '超期未消警 → 月度警示通报' },
   escalationStates: { PENDING: '待触发', FIRED: '已触发', MOOT: '未触发（按时）' },
   mapNote: '按登记经纬度示意（无底图）', notPlaced: '未登记经纬度',
+  causes: { REAL_HAZARD: '真实隐患', PROCESS_FLUCTUATION: '工艺波动', SENSOR_FAULT: '传感器故障', MAINTENANCE: '检修维护', FALSE_ALARM: '误报' },
+  choose: '请选择', evidence: '佐证', evidenceHint: '佐证材料（每行一项，可选，最多 20 项）', tooMany: '过多（最多 {n} 项）',
   dust: { WOOD: '木质粉尘', AL_MG: '铝镁粉尘', OTHER_METAL: '其他金属粉尘', GRAIN: '粮食粉尘', PLASTIC: '塑料粉尘', TEXTILE: '纺织粉尘', undefined: '' },
 };
 const en = {
@@ -65,6 +67,8 @@ const en = {
   escalationRules: { SIGN_IN_OVERDUE: 'sign-in late → supervision notice', FEEDBACK_OVERDUE: 'feedback late → supervision notice', VERIFY_OVERDUE: 'verification late → supervision notice', CLEAR_OVERDUE: 'not cleared in time → on-site supervision', ENFORCEMENT: 'long overdue → enforcement list', CIRCULAR: 'not cleared in time → monthly circular' },
   escalationStates: { PENDING: 'pending', FIRED: 'fired', MOOT: 'not needed (on time)' },
   mapNote: 'Placed by registered longitude/latitude (no base map)', notPlaced: 'No coordinates',
+  causes: { REAL_HAZARD: 'Real hazard', PROCESS_FLUCTUATION: 'Process fluctuation', SENSOR_FAULT: 'Sensor fault', MAINTENANCE: 'Maintenance', FALSE_ALARM: 'False alarm' },
+  choose: 'Choose', evidence: 'evidence', evidenceHint: 'Evidence references (one per line, optional, at most 20)', tooMany: 'too many (at most {n})',
   dust: { WOOD: 'Wood dust', AL_MG: 'Al/Mg dust', OTHER_METAL: 'Other metal dust', GRAIN: 'Grain dust', PLASTIC: 'Plastic dust', TEXTILE: 'Textile dust', undefined: '' },
 };
 

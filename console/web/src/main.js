@@ -25,6 +25,7 @@ const STATES = ['ISSUED', 'SIGNED_IN', 'FEEDBACK_SUBMITTED', 'CLEARED', 'SUPERSE
 const TIER_RANK = { PROVINCE: 0, CITY: 1, DISTRICT: 2, TOWN: 3, ENTERPRISE: 4 };
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const OPEN_STATES = new Set(['ISSUED', 'SIGNED_IN', 'FEEDBACK_SUBMITTED']);
+const CAUSES = ['REAL_HAZARD', 'PROCESS_FLUCTUATION', 'SENSOR_FAULT', 'MAINTENANCE', 'FALSE_ALARM'];
 
 
 // ---- session, login page -------------------------------------------------------------------------
@@ -320,7 +321,9 @@ async function warningPage(id) {
   const risk = status?.assessment ?? null;
   const factors = state.factors.get(id) || risk?.factors || [];
   const timeline = w.timeline || [];
-  const feedback = timeline.filter((e) => e.action === 'FEEDBACK').pop();
+  const given = Array.isArray(w.feedback) ? w.feedback[w.feedback.length - 1] : null;
+  const note = timeline.filter((e) => e.action === 'FEEDBACK').pop()?.note;
+  const feedback = given ? `${t(`causes.${given.cause}`)}：${given.measures}${given.evidence?.length ? ` (${t('evidence')} ${given.evidence.length})` : ''}` : note;
   return h('section.detail#warning-detail', { 'data-state': w.state },
     h('p', h('a.link', { href: '#/duty' }, `← ${t('back')}`)),
     h('h2', badge(w.colour), ' ', w.enterpriseName || w.uscc, ' ', stateBadge(w.state), w.overdue ? h('span.escalated', t('overdue')) : null,
@@ -342,7 +345,7 @@ async function warningPage(id) {
         h('h3', t('escalation')),
         escalationList(rungs),
         h('h3', t('feedback')),
-        feedback ? h('p#feedback', feedback.note) : h('p.muted', t('noFeedback'))),
+        feedback ? h('p#feedback', feedback) : h('p.muted', t('noFeedback'))),
       h('div', h('h3', t('actions')), actionsFor(w))),
     h('h3', t('timeline')),
     h('table#timeline', h('thead', h('tr', [t('at'), t('action'), t('actor'), t('state'), t('note')].map((x) => h('th', x)))),
@@ -415,12 +418,25 @@ function actionsFor(w) {
     return h('div', h('button.primary#do-sign-in', { onclick: () => run('sign-in') }, t('signIn')), result);
   }
   if (me.kind === 'ENTERPRISE' && w.state === 'SIGNED_IN') {
-    const cause = field('cause', t('cause'), 2000, false);
+    // the API's rules: cause one of the five categories, measures required ≤ 4000, at most 20 evidence references ≤ 500 each
+    const cause = h('select#f-cause', { name: 'cause', required: true }, h('option', { value: '' }, t('choose')),
+      CAUSES.map((c) => h('option', { value: c }, t(`causes.${c}`))));
+    const causeRow = h('label.field', t('cause'), cause, h('small.err', { id: 'err-cause' }));
     const measures = field('measures', t('measures'), 4000, true);
+    const evidence = field('evidence', t('evidenceHint'), 20 * 501, true);
+    evidence.input.required = false;
+    const evidenceOk = () => {
+      const items = evidence.input.value.split('\n').map((x) => x.trim()).filter(Boolean);
+      const msg = items.length > 20 ? t('tooMany').replace('{n}', 20) : items.some((x) => x.length > 500) ? t('tooLong').replace('{n}', 500) : CONTROL.test(evidence.input.value.replace(/\n/g, '')) ? t('controlChars') : '';
+      document.getElementById('err-evidence').textContent = msg;
+      return msg ? null : items;
+    };
     return h('form#feedback-form', { novalidate: true, onsubmit: (e) => { e.preventDefault();
-      if (validate([{ input: cause.input, required: true, max: 2000 }, { input: measures.input, required: true, max: 4000 }]))
-        run('feedback', { cause: cause.input.value.trim(), measures: measures.input.value.trim() }); } },
-      cause.row, measures.row, h('button.primary#do-feedback', { type: 'submit' }, t('submitFeedback')), result);
+      document.getElementById('err-cause').textContent = cause.value ? '' : t('required');
+      const measuresOk = validate([{ input: measures.input, required: true, max: 4000 }]);
+      const items = evidenceOk();
+      if (cause.value && measuresOk && items) run('feedback', { cause: cause.value, measures: measures.input.value.trim(), evidence: items }); } },
+      causeRow, measures.row, evidence.row, h('button.primary#do-feedback', { type: 'submit' }, t('submitFeedback')), result);
   }
   if (me.kind === 'REGULATOR' && w.state === 'FEEDBACK_SUBMITTED' && TIER_RANK[me.tier] <= TIER_RANK[w.verifyingTier ?? 'TOWN']) {
     const remark = field('remark', t('remark'), 2000, true);

@@ -160,8 +160,9 @@ try {
   await hongfu.locator('#do-feedback').click();
   if (!(await hongfu.locator('#err-cause').textContent())) fail('an empty cause was not refused');
   await shot(hongfu, '07-feedback-validation');
-  await hongfu.fill('#f-cause', '灰斗积尘，卸灰阀卡滞');
-  await hongfu.fill('#f-measures', '停机清灰，检查卸灰阀，温度已回落至 35 ℃');
+  await hongfu.selectOption('#f-cause', 'REAL_HAZARD');
+  await hongfu.fill('#f-measures', '灰斗积尘，卸灰阀卡滞：停机清灰，检查卸灰阀，温度已回落至 35 ℃');
+  await hongfu.fill('#f-evidence', 'photo/hongfu-hopper-1.jpg');
   await hongfu.click('#do-feedback');
   await hongfu.locator('#warning-detail[data-state="FEEDBACK_SUBMITTED"]').waitFor();
   await shot(hongfu, '08-enterprise-feedback');
@@ -216,6 +217,13 @@ try {
   process.exit(0);
 } catch (e) {
   console.log(`FAILED: ${e.stack || e}`);
+  for (const [i, context] of browser.contexts().entries()) {
+    for (const [j, open] of context.pages().entries()) {
+      await open.screenshot({ path: join(SHOTS, `failed-${i}-${j}.png`), fullPage: true }).catch(() => {});
+      const result = await open.locator('#action-result').textContent().catch(() => null);
+      if (result) console.log(`action result on page ${i}-${j}: ${result}`);
+    }
+  }
   await browser.close().catch(() => {});
   process.exit(1);
 }

@@ -68,6 +68,12 @@ public final class ProblemResponses {
                     || exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION) != null;
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
                     tokenRefused ? "Bearer error=\"invalid_token\"" : "Bearer");
+            if (tokenRefused) {
+                // after a refused bearer token the kept-alive connection at times answered the client's NEXT request
+                // nothing (seen with the JDK client: 5 of 192 calls, each right after such a 401; a new connection
+                // answers at once): close it, so that the next request of that client opens a fresh one
+                exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+            }
             String detail = tokenRefused
                     ? "The bearer token was refused: " + e.getMessage()
                     : "A bearer token is required.";

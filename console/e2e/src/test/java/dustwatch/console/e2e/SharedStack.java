@@ -33,6 +33,7 @@ final class SharedStack {
         if (System.getProperty("dustwatch.e2e.gateway-url") != null) {
             gatewayUrl = System.getProperty("dustwatch.e2e.gateway-url");
             issuer = System.getProperty("dustwatch.e2e.issuer");
+            awaitGateway();
             return;
         }
         Path home = Path.of(System.getProperty("dustwatch.home", "../..")).toAbsolutePath().normalize();
@@ -44,6 +45,32 @@ final class SharedStack {
         Runtime.getRuntime().addShutdownHook(new Thread(started::close, "console-e2e-stack-stop"));
         gatewayUrl = stack.gatewayUrl();
         issuer = stack.issuer();
+    }
+
+    /** Against a running stack: waits (at most 3 minutes) until its gateway answers its health probe. */
+    private static void awaitGateway() {
+        java.time.Instant until = java.time.Instant.now().plusSeconds(180);
+        while (java.time.Instant.now().isBefore(until)) {
+            try {
+                var health = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gatewayUrl + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not up yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("the gateway at " + gatewayUrl + " did not answer its health probe within 3 minutes");
     }
 
     static String gatewayUrl() {
