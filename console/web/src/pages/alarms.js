@@ -8,7 +8,7 @@ const CAUSES = ['REAL_HAZARD', 'PROCESS_FLUCTUATION', 'SENSOR_FAULT', 'MAINTENAN
 
 addTexts({
   navAlarms: '报警处置',
-  alarms: {
+  alarmPage: {
     title: '报警处置', all: '全部状态', none: '没有报警', started: '报警时间', point: '点位', severity: '级别',
     state: '状态', due: '签收/反馈时限', signIn: '签收', feedback: '反馈并关闭', cause: '原因', measures: '处置措施',
     evidence: '证据照片（文件名，逗号分隔，可空）', send: '提交', overdue: '已超时',
@@ -18,7 +18,7 @@ addTexts({
   },
 }, {
   navAlarms: 'Alarms',
-  alarms: {
+  alarmPage: {
     title: 'Alarm handling', all: 'All states', none: 'No alarms', started: 'Started', point: 'Point', severity: 'Severity',
     state: 'State', due: 'Sign-in / feedback due', signIn: 'Sign in', feedback: 'Feedback and close', cause: 'Cause',
     measures: 'Measures taken', evidence: 'Evidence photos (file names, comma-separated, optional)', send: 'Submit',
@@ -32,7 +32,7 @@ addTexts({
 function feedbackForm(ctx, alarm) {
   const { h, t, api } = ctx;
   const cause = h('select', { name: 'cause', 'data-field': 'cause' },
-    CAUSES.map((c) => h('option', { value: c }, t(`alarms.causes.${c}`))));
+    CAUSES.map((c) => h('option', { value: c }, t(`alarmPage.causes.${c}`))));
   const measures = h('textarea', { name: 'measures', 'data-field': 'measures', rows: 2, maxlength: 2000 });
   const evidence = h('input', { name: 'evidence', 'data-field': 'evidence' });
   const error = h('p.error');
@@ -53,8 +53,8 @@ function feedbackForm(ctx, alarm) {
     }
   };
   return h('form.alarm-feedback', { onsubmit: submit, 'data-alarm': alarm.alarmId },
-    h('label', t('alarms.cause'), ' ', cause), h('label', t('alarms.measures'), ' ', measures),
-    h('label', t('alarms.evidence'), ' ', evidence), h('button', { type: 'submit', 'data-action': 'alarm-feedback' }, t('alarms.send')), error);
+    h('label', t('alarmPage.cause'), ' ', cause), h('label', t('alarmPage.measures'), ' ', measures),
+    h('label', t('alarmPage.evidence'), ' ', evidence), h('button', { type: 'submit', 'data-action': 'alarm-feedback' }, t('alarmPage.send')), error);
 }
 
 function row(ctx, alarm) {
@@ -70,7 +70,7 @@ function row(ctx, alarm) {
         await api(`/api/v1/alarms/${encodeURIComponent(alarm.alarmId)}/sign-in`, { method: 'POST' });
         ctx.rerender();
       },
-    }, t('alarms.signIn')));
+    }, t('alarmPage.signIn')));
   }
   if (me.kind === 'ENTERPRISE' && (alarm.state === 'SIGNED_IN' || alarm.state === 'AUTO_RECOVERED')) {
     actions.push(feedbackForm(ctx, alarm));
@@ -79,9 +79,9 @@ function row(ctx, alarm) {
     h('td', chinaTime(alarm.startedAt)),
     me.kind === 'ENTERPRISE' ? null : h('td', alarm.uscc),
     h('td', alarm.pointCode || alarm.collectorCode || ''),
-    h('td', t(`alarms.severities.${alarm.severity}`)),
-    h('td', h(`span.state.a-${alarm.state}`, { 'data-state': alarm.state }, t(`alarms.states.${alarm.state}`)),
-      late ? h('span.overdue', ` ${t('alarms.overdue')}`) : null),
+    h('td', t(`alarmPage.severities.${alarm.severity}`)),
+    h('td', h(`span.state.a-${alarm.state}`, { 'data-state': alarm.state }, t(`alarmPage.states.${alarm.state}`)),
+      late ? h('span.overdue', ` ${t('alarmPage.overdue')}`) : null),
     h('td', `${chinaTime(alarm.signInDue)} / ${chinaTime(alarm.feedbackDue)}`),
     h('td', alarm.description || ''),
     h('td', actions));
@@ -96,14 +96,14 @@ page({
     const state = STATES.includes(rest[0]) ? rest[0] : '';
     const list = await api(`/api/v1/alarms${state ? `?state=${state}` : ''}`);
     const filter = h('select#alarm-state', { onchange: (e) => ctx.navigate(`#/alarms/${e.target.value}`) },
-      h('option', { value: '' }, t('alarms.all')),
-      STATES.map((s) => h('option', { value: s, selected: s === state }, t(`alarms.states.${s}`))));
+      h('option', { value: '' }, t('alarmPage.all')),
+      STATES.map((s) => h('option', { value: s, selected: s === state }, t(`alarmPage.states.${s}`))));
     return h('section.alarms',
-      h('h2', t('alarms.title')),
+      h('h2', t('alarmPage.title')),
       filter,
-      list.length === 0 ? h('p.muted#alarms-empty', t('alarms.none')) : h('table#alarms',
-        h('thead', h('tr', h('th', t('alarms.started')), me.kind === 'ENTERPRISE' ? null : h('th', 'USCC'),
-          h('th', t('alarms.point')), h('th', t('alarms.severity')), h('th', t('alarms.state')), h('th', t('alarms.due')),
+      list.length === 0 ? h('p.muted#alarms-empty', t('alarmPage.none')) : h('table#alarms',
+        h('thead', h('tr', h('th', t('alarmPage.started')), me.kind === 'ENTERPRISE' ? null : h('th', 'USCC'),
+          h('th', t('alarmPage.point')), h('th', t('alarmPage.severity')), h('th', t('alarmPage.state')), h('th', t('alarmPage.due')),
           h('th', ''), h('th', ''))),
         h('tbody', list.map((a) => row(ctx, a)))));
   },
