@@ -133,6 +133,7 @@ public final class Stack implements AutoCloseable, Supervisor.Parts {
         env.put("ALERT_URI", "http://127.0.0.1:" + options.ports().alert());
         env.put("DISPOSAL_URI", "http://127.0.0.1:" + options.ports().disposal());
         env.put("RISK_STATE_DIR", data.resolve("kafka-streams").toString());
+        startChannels(progress);
         String version = build.getProperty("project.version");
         List<Integer> ports = servicePorts();
         List<CompletableFuture<Void>> services = new ArrayList<>();
@@ -165,6 +166,29 @@ public final class Stack implements AutoCloseable, Supervisor.Parts {
             throw new IllegalArgumentException("no service named " + name);
         }
         process.close();
+    }
+
+    /**
+     * alert-service's outside channels, in this process: the fake SMS provider (records what it receives; {@code
+     * POST /control/fail?status=500} makes it fail) on the alert port + 6 (8089), and an SMTP server (GreenMail)
+     * on the alert port + 7 (8090).
+     */
+    private void startChannels(Consumer<String> progress) {
+        try {
+            dustwatch.fakesms.FakeSmsProvider sms = track(dustwatch.fakesms.FakeSmsProvider.start(options.ports().alert() + 6));
+            env.put("SMS_PROVIDER_URL", sms.url());
+        } catch (IOException e) {
+            throw new UncheckedIOException("fake SMS provider: " + e.getMessage(), e);
+        }
+        int smtpPort = options.ports().alert() + 7;
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+        smtp.start();
+        AutoCloseable stopSmtp = smtp::stop;
+        track(stopSmtp);
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", Integer.toString(smtpPort));
+        progress.accept("fake SMS provider at " + env.get("SMS_PROVIDER_URL") + ", SMTP (GreenMail) at 127.0.0.1:" + smtpPort);
     }
 
     private List<Integer> servicePorts() {
