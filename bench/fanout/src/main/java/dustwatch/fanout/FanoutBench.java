@@ -82,6 +82,7 @@ public final class FanoutBench implements Callable<Integer> {
     private long[] publishedAt;
     private AtomicLongArray[] received;   // [warning][client] nanoTime received, 0 when not (yet)
     private final AtomicInteger duplicates = new AtomicInteger();
+    private final AtomicInteger retries = new AtomicInteger();
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new FanoutBench()).execute(args));
@@ -121,14 +122,25 @@ public final class FanoutBench implements Callable<Integer> {
         log("connecting " + clients + " consoles");
         for (int c = 0; c < clients; c++) {
             HttpRequest request = HttpRequest.newBuilder(stream).header("Authorization", "Bearer " + token("bench-" + c))
-                    .header("Accept", "text/event-stream").GET().build();
-            HttpResponse<Stream<String>> response = https.get(c % https.size()).send(request, HttpResponse.BodyHandlers.ofLines());
+                    .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30)).GET().build();
+            HttpResponse<Stream<String>> response = null;
+            for (int attempt = 1; response == null; attempt++) {
+                try {
+                    response = https.get((c + attempt) % https.size()).send(request, HttpResponse.BodyHandlers.ofLines());
+                } catch (java.net.http.HttpTimeoutException slow) {
+                    retries.incrementAndGet();
+                    if (attempt == 3) {
+                        throw new IllegalStateException("console " + c + " not answered in 3 x 30 s", slow);
+                    }
+                }
+            }
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("console " + c + " refused: " + response.statusCode());
             }
             responses.add(response);
             int client = c;
-            Thread.ofVirtual().name("console-" + c).start(() -> read(client, response, synced));
+            HttpResponse<Stream<String>> opened = response;
+            Thread.ofVirtual().name("console-" + c).start(() -> read(client, opened, synced));
         }
         if (!synced.await(120, TimeUnit.SECONDS)) {
             throw new IllegalStateException((clients - synced.getCount()) + " of " + clients + " consoles synced in 120 s");
@@ -236,23 +248,23 @@ public final class FanoutBench implements Callable<Integer> {
                 push latency, publish to dust.warning -> event read by the console (ms):
                   p50 %.1f   p95 %.1f   p99 %.1f   max %.1f   mean %.1f
                 time until the last console has a warning (ms): p50 %.1f   p99 %.1f   max %.1f
-                consoles connected and synced in %.1f s; %d CPUs, load average %.1f before, %.1f after
+                consoles connected and synced in %.1f s (%d connects retried after 30 s without an answer); %d CPUs, load average %.1f before, %.1f after
                 tokens: HS256 test decoder inside the benchmark only (Keycloak not started)""",
                 clients, warnings, clients * warnings, sorted.length, missing(), duplicates.get(),
                 ms(pct(sorted, 50)), ms(pct(sorted, 95)), ms(pct(sorted, 99)), ms(pct(sorted, 100)),
                 sorted.length == 0 ? 0 : Arrays.stream(sorted).average().orElse(0) / 1000,
-                ms(pct(all, 50)), ms(pct(all, 99)), ms(pct(all, 100)), connectSeconds, cpus, loadBefore, loadAfter);
+                ms(pct(all, 50)), ms(pct(all, 99)), ms(pct(all, 100)), connectSeconds, retries.get(), cpus, loadBefore, loadAfter);
         System.out.println(summary);
         return String.format(Locale.ROOT, """
                 {"benchmark":"console-fanout","at":"%s","clients":%d,"warnings":%d,"intervalMs":%d,\
                 "pushes":%d,"received":%d,"missing":%d,"duplicates":%d,\
                 "latencyMs":{"p50":%.2f,"p95":%.2f,"p99":%.2f,"max":%.2f},\
                 "lastConsoleMs":{"p50":%.2f,"p99":%.2f,"max":%.2f},\
-                "connectSeconds":%.2f,"cpus":%d,"loadAverageBefore":%.2f,"loadAverageAfter":%.2f,\
+                "connectSeconds":%.2f,"connectRetries":%d,"cpus":%d,"loadAverageBefore":%.2f,"loadAverageAfter":%.2f,\
                 "tokens":"HS256 test decoder inside the benchmark only (Keycloak not started)"}
                 """, Instant.now(), clients, warnings, intervalMs, clients * warnings, sorted.length, missing(),
                 duplicates.get(), ms(pct(sorted, 50)), ms(pct(sorted, 95)), ms(pct(sorted, 99)), ms(pct(sorted, 100)),
-                ms(pct(all, 50)), ms(pct(all, 99)), ms(pct(all, 100)), connectSeconds, cpus, loadBefore, loadAfter);
+                ms(pct(all, 50)), ms(pct(all, 99)), ms(pct(all, 100)), connectSeconds, retries.get(), cpus, loadBefore, loadAfter);
     }
 
     /** Nearest-rank percentile of sorted values (micros); 0 when there are none. */
