@@ -19,6 +19,10 @@ fi
 for arg in "$@"; do
   case "$arg" in -h|--help|-V|--version) skip_build=1 ;; esac
 done
+# DUSTWATCH_SKIP_BUILD=1: run what was built last (the launcher test, which runs inside the build)
+if [ -n "${DUSTWATCH_SKIP_BUILD:-}" ] && [ -f deploy/target/runtime-classpath.txt ]; then
+  skip_build=1
+fi
 if [ -z "${skip_build:-}" ] || [ ! -f deploy/target/runtime-classpath.txt ]; then
   echo "run-local: building (mvn package, tests skipped)…"
   mvn -q -B package -DskipTests
@@ -30,13 +34,17 @@ if ! command -v setsid > /dev/null; then
 fi
 # The launcher runs in a session of its own, so Ctrl-C in this terminal reaches no part of the stack directly
 # (PostgreSQL would otherwise get it first and stop under the services); it is passed on as SIGTERM and the
-# launcher stops the parts in order: services, then broker, database and Keycloak.
+# launcher stops the parts in order: services, then broker, database and Keycloak. Like a service manager,
+# this script returns only when the launcher (which waits for every part) has exited, with its exit code:
+# 0 when everything stopped on its own, 1 when a part had to be killed or the start failed.
 setsid "${launcher[@]}" &
 pid=$!
 trap 'kill -TERM "$pid" 2> /dev/null' INT TERM HUP
 status=0
 while true; do
-  wait "$pid"; status=$?
+  # `wait` returns early (>128) when a trapped signal arrives; `|| status=$?` keeps set -e from ending the
+  # script there, while the launcher is still stopping the parts
+  wait "$pid" && status=0 || status=$?
   kill -0 "$pid" 2> /dev/null || break
 done
 exit "$status"

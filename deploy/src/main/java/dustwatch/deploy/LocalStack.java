@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -82,8 +83,13 @@ public final class LocalStack implements Callable<Integer> {
                 simulator[0].close();
             }
             stack.close();
-            System.out.printf("dustwatch: stopped (%.1f s)%n", (System.nanoTime() - stopStart) / 1e9);
+            boolean clean = noPartLeft();
+            System.out.printf("dustwatch: stopped (%.1f s)%s%n", (System.nanoTime() - stopStart) / 1e9,
+                    clean ? "" : "; some processes had to be killed");
             stopped.countDown();
+            System.out.flush();
+            // the exit code tells how the stop went (a signal would otherwise make it 143 either way)
+            Runtime.getRuntime().halt(clean ? 0 : 1);
         });
         Runtime.getRuntime().addShutdownHook(hook);
         if (!noSimulator) {
@@ -111,6 +117,23 @@ public final class LocalStack implements Callable<Integer> {
                 options.dataDir().resolve("logs"), noSimulator ? "off" : "30 Licheng enterprises, first hopper excursion now");
         watch(stack, supervisor, stopped, stopping);
         return 0;
+    }
+
+    /**
+     * True when no process started by this launcher is left; any that is, is killed (and false returned), so
+     * that the launcher never exits before its parts.
+     */
+    static boolean noPartLeft() {
+        List<ProcessHandle> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+        for (ProcessHandle p : left) {
+            System.err.println("dustwatch: still running after the stop, killed: " + p.pid() + " "
+                    + p.info().command().orElse("?"));
+            p.destroyForcibly();
+        }
+        for (ProcessHandle p : left) {
+            p.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> p).join();
+        }
+        return left.isEmpty();
     }
 
     /**
