@@ -24,4 +24,15 @@ public interface LatestAssessments {
      * @throws AssessmentsUnavailableException when the stores cannot be read right now (starting, rebalancing)
      */
     Optional<EnterpriseStatus> status(String uscc);
+
+    /**
+     * Where the enterprise's state lives when several engine instances share the work (Kafka Streams
+     * {@code application.server}): the base URI of the instance that holds it, or empty when it is this
+     * instance, or when only this instance runs (no {@code application.server} set).
+     *
+     * @throws AssessmentsUnavailableException when no instance holds it right now (rebalancing)
+     */
+    default Optional<java.net.URI> heldElsewhere(String uscc) {
+        return Optional.empty();
+    }
 }

@@ -6,6 +6,7 @@ import dustwatch.contracts.scope.Actor;
 import dustwatch.risk.assessment.AssessmentsUnavailableException;
 import dustwatch.risk.assessment.EnterpriseStatus;
 import dustwatch.risk.assessment.LatestAssessments;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,17 +30,38 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/risk/enterprises")
 class AssessmentController {
     private static final String RETRY_AFTER_SECONDS = "5";
+    /** 18 letters and digits: anything else is no enterprise anywhere, and is not forwarded. */
+    private static final java.util.regex.Pattern USCC_SHAPE = java.util.regex.Pattern.compile("[0-9A-Z]{18}");
     private final LatestAssessments assessments;
+    private final InstanceForwarder forwarder;
 
-    AssessmentController(LatestAssessments assessments) {
+    AssessmentController(LatestAssessments assessments, InstanceForwarder forwarder) {
         this.assessments = assessments;
+        this.forwarder = forwarder;
     }
 
+    /**
+     * The latest assessment. With several engine instances, an enterprise whose state another instance holds is
+     * answered by that instance ({@link InstanceForwarder}, the caller's token relayed).
+     */
     @GetMapping("/{uscc}")
-    RiskAssessment assessment(@PathVariable String uscc, Actor actor) {
-        return assessments.find(uscc)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = RiskAssessment.class)))
+    ResponseEntity<?> assessment(@PathVariable String uscc, Actor actor, HttpServletRequest request) {
+        var elsewhere = elsewhere(uscc, request);
+        if (elsewhere.isPresent()) {
+            return forwarder.forward(elsewhere.get(), "/api/v1/risk/enterprises/" + uscc, request.getHeader(HttpHeaders.AUTHORIZATION));
+        }
+        return ResponseEntity.ok(assessments.find(uscc)
                 .filter(a -> a.regionCode() != null && actor.canSee(a.uscc(), RegionCode.of(a.regionCode())))
-                .orElseThrow(() -> notFound(uscc));
+                .orElseThrow(() -> notFound(uscc)));
+    }
+
+    private java.util.Optional<java.net.URI> elsewhere(String uscc, HttpServletRequest request) {
+        if (request.getHeader(InstanceForwarder.FORWARDED) != null || !USCC_SHAPE.matcher(uscc).matches()) {
+            return java.util.Optional.empty();
+        }
+        return assessments.heldElsewhere(uscc);
     }
 
     /**
@@ -47,10 +69,17 @@ class AssessmentController {
      * status, active filings and cleaning compliance, for a caller who may see the enterprise.
      */
     @GetMapping("/{uscc}/status")
-    EnterpriseStatus status(@PathVariable String uscc, Actor actor) {
-        return assessments.status(uscc)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = EnterpriseStatus.class)))
+    ResponseEntity<?> status(@PathVariable String uscc, Actor actor, HttpServletRequest request) {
+        var elsewhere = elsewhere(uscc, request);
+        if (elsewhere.isPresent()) {
+            return forwarder.forward(elsewhere.get(), "/api/v1/risk/enterprises/" + uscc + "/status",
+                    request.getHeader(HttpHeaders.AUTHORIZATION));
+        }
+        return ResponseEntity.ok(assessments.status(uscc)
                 .filter(s -> s.regionCode() != null && actor.canSee(s.uscc(), RegionCode.of(s.regionCode())))
-                .orElseThrow(() -> notFound(uscc));
+                .orElseThrow(() -> notFound(uscc)));
     }
 
     @ExceptionHandler(AssessmentsUnavailableException.class)

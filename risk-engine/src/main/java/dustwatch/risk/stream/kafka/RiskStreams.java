@@ -11,13 +11,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
@@ -145,6 +148,27 @@ public class RiskStreams implements SmartLifecycle, LatestAssessments, HealthInd
         } catch (InvalidStateStoreException e) {
             throw new AssessmentsUnavailableException("the assessment store is not queryable (" + e.getMessage() + ")", e);
         }
+    }
+
+    @Override
+    public Optional<java.net.URI> heldElsewhere(String uscc) {
+        String self = streamsConfig().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        if (self == null || self.isBlank()) {
+            return Optional.empty();
+        }
+        KafkaStreams client = streams;
+        if (client == null || client.state() != KafkaStreams.State.RUNNING) {
+            throw new AssessmentsUnavailableException("streams are " + state(), null);
+        }
+        KeyQueryMetadata owner = client.queryMetadataForKey(RiskTopology.ENTERPRISE_STATES, uscc, Serdes.String().serializer());
+        if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+            throw new AssessmentsUnavailableException("no instance holds the enterprise's state right now", null);
+        }
+        HostInfo active = owner.activeHost();
+        if ((active.host() + ":" + active.port()).equals(self.trim())) {
+            return Optional.empty();
+        }
+        return Optional.of(java.net.URI.create("http://" + active.host() + ":" + active.port()));
     }
 
     @Override

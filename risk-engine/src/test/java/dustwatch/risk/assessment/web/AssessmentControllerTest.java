@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -35,6 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The HTTP contract of {@code GET /api/v1/risk/enterprises/{uscc}}: scope, 404, 503 with Retry-After. */
 @WebMvcTest(AssessmentController.class)
+@org.springframework.context.annotation.Import(InstanceForwarder.class)
 @ImportAutoConfiguration(ResourceServerAutoConfiguration.class)
 class AssessmentControllerTest {
     @Autowired
@@ -90,9 +92,53 @@ class AssessmentControllerTest {
                 .andExpect(jsonPath("$.status").value(503));
     }
 
+    @Test
+    void anEnterpriseHeldByAnotherInstanceIsAnsweredByItWithTheCallersTokenAndNeverForwardedTwice() throws Exception {
+        assessments.starting.set(false);
+        var seen = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var other = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", exchange -> {
+            seen.add(exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("Authorization")
+                    + " " + exchange.getRequestHeaders().getFirst(InstanceForwarder.FORWARDED));
+            byte[] body = "{\"uscc\":\"held-there\",\"colour\":\"RED\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        other.start();
+        try {
+            assessments.elsewhere.set(java.net.URI.create("http://127.0.0.1:" + other.getAddress().getPort()));
+            mvc.perform(get("/api/v1/risk/enterprises/" + Fixtures.ALMG_SHOP + "/status").header("Authorization", "Bearer licheng"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.colour").value("RED"));
+            assertThat(seen).containsExactly("/api/v1/risk/enterprises/" + Fixtures.ALMG_SHOP + "/status Bearer licheng 1");
+            // a request that was already forwarded is answered where it arrives (here: not known → 404)
+            mvc.perform(get("/api/v1/risk/enterprises/" + Fixtures.ALMG_SHOP).header("Authorization", "Bearer licheng")
+                            .header(InstanceForwarder.FORWARDED, "1"))
+                    .andExpect(status().isNotFound());
+            assertThat(seen).hasSize(1);
+            // the other instance not answering is a 503 with Retry-After, not a 500
+            other.stop(0);
+            mvc.perform(get("/api/v1/risk/enterprises/" + Fixtures.ALMG_SHOP).header("Authorization", "Bearer licheng"))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "5"));
+        } finally {
+            assessments.elsewhere.set(null);
+            other.stop(0);
+        }
+    }
+
     /** Stands in for the Kafka Streams store: the wood plant is assessed YELLOW; may pretend to be rebalancing. */
     static final class InMemoryAssessments implements LatestAssessments {
         final AtomicBoolean starting = new AtomicBoolean();
+        /** When set: every enterprise's state is held by the instance at this URI. */
+        final java.util.concurrent.atomic.AtomicReference<java.net.URI> elsewhere = new java.util.concurrent.atomic.AtomicReference<>();
+
+        @Override
+        public Optional<java.net.URI> heldElsewhere(String uscc) {
+            return Optional.ofNullable(elsewhere.get());
+        }
         private final Map<String, RiskAssessment> byUscc = Map.of(Fixtures.WOOD_PLANT, new RiskAssessment(
                 Fixtures.WOOD_PLANT, Fixtures.HUANGSHI, Instant.parse("2026-05-01T02:01:00Z"), 57, InherentLevel.B, 20,
                 DynamicBand.L, Colour.YELLOW, null, List.of(new RiskFactor("DUST_TYPE", 20, "木质粉尘 20"),
