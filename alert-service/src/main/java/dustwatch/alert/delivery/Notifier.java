@@ -91,6 +91,9 @@ public class Notifier implements AutoCloseable {
             OnDuty duty = rosters.onDuty(unit.unitCode(), now);
             if (duty.gap()) {
                 rosters.gap(unit.unitCode(), a.subjectId(), a.step(), now);
+                if (held.isEmpty()) {
+                    opened += gapNotice(a, unit, duty);
+                }
             }
             for (Contact person : duty.contacts()) {
                 String why = unit.why() + (duty.gap() ? " (roster gap: default contact)" : "");
@@ -113,6 +116,25 @@ public class Notifier implements AutoCloseable {
             LOG.info("{} {} of {} recorded, not sent: {}", a.step(), a.subjectId(), a.uscc(), held.get());
         }
         return opened;
+    }
+
+    /**
+     * The roster-gap notice (值班空档提醒) to a unit that has a roster but nobody on duty: a console message in the
+     * unit's delivery log (step {@code ROSTER_GAP/<step>}), besides the message itself going to its default contact.
+     * A unit without any roster (most enterprises) gets none: it has nobody to tell.
+     */
+    private int gapNotice(Announcement a, Recipient unit, OnDuty duty) {
+        if (rosters.find(unit.unitCode()).isEmpty()) {
+            return 0;
+        }
+        Contact fallback = duty.contacts().getFirst();
+        Optional<Long> id = log.open(new DeliveryLog.New(a.subjectId(), "ROSTER_GAP/" + a.step(),
+                unit.unitCode() + "/roster-gap", a.kind(), a.colour(), unit.tier(), unit.unitCode(), fallback.name(),
+                null, null, DeliveryStatus.SENT, "nobody of " + duty.unitName() + " on duty: the default contact was told",
+                a.uscc(), a.regionCode()));
+        id.ifPresent(notice -> log.attempt(notice, ChannelName.CONSOLE, AttemptOutcome.SENT, Receipt.CONSOLE_QUEUED,
+                "值班空档: " + duty.unitName() + " 无人值班, 已通知默认联系人 " + fallback.name()));
+        return id.isPresent() ? 1 : 0;
     }
 
     /** Messages being sent now (tests wait for 0). */

@@ -328,6 +328,26 @@ class NotifyIT {
         List<String> told = deliveries.stream().filter(d -> d.get("unitCode").asString().equals(XINDU))
                 .map(d -> d.get("person").asString()).toList();
         assertThat(told).as("on duty at " + now.atZone(china)).contains("张伟").doesNotContain("镇值班室");
+        assertThat(deliveries).as("no gap, no gap notice").noneMatch(d -> d.get("step").asString().startsWith("ROSTER_GAP/"));
+        assertThat(jdbc.sql("select count(*) from roster_gap where unit_code = ? and subject_id = ?")
+                .params(XINDU, warning.warningId()).query(Integer.class).single()).isZero();
+
+        // Licheng's seeded unit has a default contact but no staff: a gap, recorded and noticed on its console
+        Warning orange = Fixtures.huangshiWarning("w-gap-" + UUID.randomUUID(), Colour.ORANGE);
+        produceWarning(orange);
+        List<JsonNode> gap = awaitDeliveries("licheng", orange.warningId(),
+                list -> list.stream().anyMatch(d -> d.get("step").asString().equals("ROSTER_GAP/WARNING")));
+        JsonNode notice = gap.stream().filter(d -> d.get("step").asString().equals("ROSTER_GAP/WARNING")).findFirst().orElseThrow();
+        assertThat(notice.get("unitCode").asString()).isEqualTo(LICHENG);
+        assertThat(notice.get("attempts").get(0).get("receipt").asString()).isEqualTo("CONSOLE_QUEUED");
+        assertThat(gap).anySatisfy(d -> {
+            assertThat(d.get("step").asString()).isEqualTo("WARNING");
+            assertThat(d.get("unitCode").asString()).isEqualTo(LICHENG);
+            assertThat(d.get("person").asString()).isEqualTo("区局值班员");
+            assertThat(d.get("routingWhy").asString()).contains("roster gap");
+        });
+        assertThat(jdbc.sql("select count(*) from roster_gap where unit_code = ? and subject_id = ?")
+                .params(LICHENG, orange.warningId()).query(Integer.class).single()).isEqualTo(1);
     }
 
     // --- helpers
