@@ -182,7 +182,7 @@ try {
   await licheng.click('#lang');
   await licheng.locator('#warning-detail').waitFor();
   await licheng.click('[data-nav="duty"]');
-  await licheng.locator(`tr[data-uscc="${HONGFU}"] [data-state="CLEARED"]`).waitFor();
+  await licheng.locator(`tr[data-warning="${warningId}"] [data-state="CLEARED"]`).waitFor();
   await shot(licheng, '10-duty-english');
   await licheng.click('#lang');
 

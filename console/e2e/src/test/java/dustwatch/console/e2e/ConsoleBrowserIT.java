@@ -108,16 +108,16 @@ class ConsoleBrowserIT {
                 return;
             }
             Messages messages = new Messages(new Random(7));
+            java.util.Set<String> before = hongfuWarnings(hongfu, district);
             Instant until = Instant.now().plusSeconds(150);
             while (Instant.now().isBefore(until)) {
                 pushExcursion(hongfu, node, messages);
                 for (int poll = 0; poll < 5; poll++) {
                     Thread.sleep(2000);
-                    var list = HTTP.send(HttpRequest.newBuilder(URI.create(SharedStack.gatewayUrl() + "/api/v1/warnings"))
-                            .header("Authorization", "Bearer " + district).timeout(Duration.ofSeconds(20)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (list.statusCode() == 200 && list.body().contains(hongfu.uscc())) {
-                        System.out.println("[console-e2e] a warning of 鸿福 is listed; no further push");
+                    java.util.Set<String> now = hongfuWarnings(hongfu, district);
+                    now.removeAll(before);
+                    if (!now.isEmpty()) {
+                        System.out.println("[console-e2e] a new warning of 鸿福 is listed (" + now + "); no further push");
                         return;
                     }
                 }
@@ -128,6 +128,22 @@ class ConsoleBrowserIT {
         } catch (IOException e) {
             System.out.println("[console-e2e] pushing the excursion failed: " + e);
         }
+    }
+
+    /** The ids of the 鸿福 warnings the district lists. */
+    private static java.util.Set<String> hongfuWarnings(SimulatedEnterprise hongfu, String district) throws IOException, InterruptedException {
+        var list = HTTP.send(HttpRequest.newBuilder(URI.create(SharedStack.gatewayUrl() + "/api/v1/warnings"))
+                .header("Authorization", "Bearer " + district).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        if (list.statusCode() == 200) {
+            for (var warning : Json.MAPPER.readTree(list.body()).findParents("warningId")) {
+                if (hongfu.uscc().equals(warning.path("uscc").asString())) {
+                    ids.add(warning.path("warningId").asString());
+                }
+            }
+        }
+        return ids;
     }
 
     /** What the simulator does at its first push: 鸿福's hopper at 72–76 ℃ for 100 s, as the Putian node. */
