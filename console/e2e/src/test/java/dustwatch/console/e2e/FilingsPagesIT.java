@@ -83,7 +83,12 @@ class FilingsPagesIT {
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + node)
                 .build();
+        // an idempotent PUT: a cold ingest behind the gateway may answer 503 to the first call on a loaded machine
         HttpResponse<String> registered = SharedStack.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        for (int attempt = 1; attempt < 6 && registered.statusCode() == 503; attempt++) {
+            Thread.sleep(5000);
+            registered = SharedStack.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
     }
 }
