@@ -148,9 +148,11 @@ class BrokerPauseIT {
         // every committed event once: the records of the 503 push were aborted
         List<String> committed = eventIds("read_committed", 5);
         assertThat(committed).containsExactlyInAnyOrder(before, lost.get(0), lost.get(1), lost.get(2), after);
-        // …although they did reach the broker's log (so without the transaction they would be there twice)
+        // Whether the aborted records of the 503 push also reached the broker's log (where, without the transaction,
+        // they would be events twice) depends on whether the producer had sent them before it was discarded: seen
+        // both ways (CI clone, 6 Dec), so it is not asserted; read_uncommitted shows them at most once more.
         List<String> everything = eventIds("read_uncommitted", 8);
-        assertThat(everything).filteredOn(lost.get(0)::equals).hasSize(2);
+        assertThat(everything).filteredOn(lost.get(0)::equals).hasSizeBetween(1, 2);
     }
 
     /** The event ids on dust.realtime of this run, read from the start until {@code expected} or 20 s. */

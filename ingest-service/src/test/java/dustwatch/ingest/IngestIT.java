@@ -787,15 +787,18 @@ class IngestIT {
     void overloadIsPushedBackWith429And503AndRetryAfterAndRecovers() throws Exception {
         List<java.net.Socket> held = new java.util.ArrayList<>();
         try {
-            for (int i = 0; i < 10; i++) {
+            // more than the node's 10: those beyond are answered 429 themselves, and the limit is reached even when
+            // the server has not yet dispatched one of the held connections (seen once on a CI clone: 9 of 10)
+            for (int i = 0; i < 13; i++) {
                 held.add(holdPush("putian-node"));
             }
             Answer busy = untilStatus(429, "putian-node");
             assertThat(busy.raw().headers().firstValue("Retry-After")).hasValue("1");
             assertThat(busy.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(seen(busy.body().get("code").stringValue())).isEqualTo("NODE_BUSY");
-            held.add(holdPush("fuzhou-node"));
-            held.add(holdPush("fuzhou-node"));
+            for (int i = 0; i < 4; i++) { // fills the 12 places of the instance (the ones beyond wait, then 503)
+                held.add(holdPush("fuzhou-node"));
+            }
             Answer full = untilStatus(503, "fuzhou-node");
             assertThat(full.raw().headers().firstValue("Retry-After")).hasValue("1");
             assertThat(seen(full.body().get("code").stringValue())).isEqualTo("SERVICE_BUSY");
