@@ -61,7 +61,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * right consoles over real HTTP SSE connections and are logged on {@code dust.notifications}; the console log in an
  * embedded PostgreSQL.
  */
-@SpringBootTest(classes = {AlertApplication.class, AlertStreamIT.Tokens.class, dustwatch.alert.TestDatabase.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {AlertApplication.class, AlertStreamIT.Tokens.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "dustwatch.alert.console.heartbeat=1s")
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
