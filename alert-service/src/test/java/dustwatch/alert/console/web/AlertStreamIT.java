@@ -267,6 +267,7 @@ class AlertStreamIT {
             HikariDataSource dataSource = new HikariDataSource();
             dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
             dataSource.setMaximumPoolSize(5);
+            dataSource.setSchema("alert"); // unqualified table names are alert's own, as in application.yml
             return dataSource;
         }
 
