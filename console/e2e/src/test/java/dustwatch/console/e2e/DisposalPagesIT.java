@@ -84,6 +84,15 @@ class DisposalPagesIT {
             excursion.add(messages.realtime(hongfu, start.plusSeconds(10L * i), true));
         }
         HttpResponse<String> pushed = call("POST", "/api/v1/ingest/messages", node, Map.of("messages", excursion));
+        if (pushed.statusCode() == 422) {
+            // The browser and matrix tests on the same stack push 鸿福's excursion on the same 10 s grid; where their
+            // windows meet ours, ingest keeps their reading and reports ours as a conflict. Those seconds already hold
+            // an excursion reading, so the alarm still comes; any other reason is a failure.
+            var reasons = Json.MAPPER.readTree(pushed.body()).path("rejected").findValuesAsString("code");
+            assertThat(reasons).as(pushed.body()).isNotEmpty().containsOnly("READING_CONFLICT");
+            assertThat(Json.MAPPER.readTree(pushed.body()).path("accepted").asInt()).as(pushed.body()).isPositive();
+            return;
+        }
         assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(202);
     }
 
