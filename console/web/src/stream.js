@@ -15,7 +15,7 @@ addTexts(
     noticeKinds: { state: '状态变更', escalation: '升级督办', reminder: '提醒' },
     actionsLabel: {
       SIGN_IN: '已签收', FEEDBACK: '已反馈', CLEAR: '已消警', REJECT: '反馈被驳回', SUPERSEDE: '被更高颜色预警替代',
-      SUPERVISION_NOTICE: '督办', ONSITE_SUPERVISION: '现场督办', ENFORCEMENT_LISTED: '执法处罚', CIRCULAR_LISTED: '警示通报',
+      SUPERVISION_NOTICE: '督办', ONSITE_SUPERVISION: '现场督办', REMINDER: '催办: 请尽快签收', ENFORCEMENT_LISTED: '执法处罚', CIRCULAR_LISTED: '警示通报',
     },
   },
   {
@@ -24,7 +24,7 @@ addTexts(
     noticeKinds: { state: 'State change', escalation: 'Escalation', reminder: 'Reminder' },
     actionsLabel: {
       SIGN_IN: 'signed in', FEEDBACK: 'feedback in', CLEAR: 'cleared', REJECT: 'feedback rejected', SUPERSEDE: 'superseded',
-      SUPERVISION_NOTICE: 'supervision notice', ONSITE_SUPERVISION: 'on-site supervision',
+      SUPERVISION_NOTICE: 'supervision notice', ONSITE_SUPERVISION: 'on-site supervision', REMINDER: 'reminder: please sign in',
       ENFORCEMENT_LISTED: 'enforcement list', CIRCULAR_LISTED: 'warning circular',
     },
   },

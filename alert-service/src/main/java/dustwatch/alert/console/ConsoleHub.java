@@ -162,6 +162,25 @@ public class ConsoleHub implements DeliveryChannel, AutoCloseable {
                 escalation ? null : event.toState()).isPresent();
     }
 
+    /**
+     * Logs and pushes a reminder (催办) of a warning not signed in to the enterprise's consoles as {@code reminder}:
+     * {@code {"warningId", "action": "REMINDER", "step", "at", "text"}}. Each step of a warning is logged once, however
+     * many of the enterprise's staff it is sent to.
+     *
+     * @return true when the reminder was logged now (false: logged before)
+     */
+    public boolean remind(String warningId, String step, String uscc, String text) {
+        tools.jackson.databind.node.ObjectNode data = json.createObjectNode();
+        data.put("warningId", warningId);
+        data.put("action", "REMINDER");
+        data.put("step", step);
+        data.set("at", json.valueToTree(clock.instant()));
+        data.put("text", text);
+        return publish("reminder:" + warningId + ":" + step, ConsoleLog.Kind.REMINDER, warningId,
+                List.of(new Audience(dustwatch.contracts.region.Tier.ENTERPRISE, uscc)), json.writeValueAsString(data),
+                null).isPresent();
+    }
+
     private Optional<ConsoleLog.Entry> publish(String sourceKey, ConsoleLog.Kind kind, String warningId,
                                                List<Audience> audiences, String data,
                                                WarningState newState) {

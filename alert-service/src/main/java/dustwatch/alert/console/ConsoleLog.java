@@ -12,8 +12,8 @@ import java.util.Optional;
  */
 public interface ConsoleLog {
 
-    /** What a logged event is: a warning, a state change of a warning, an escalation step (督办…). */
-    enum Kind { WARNING, STATE, ESCALATION }
+    /** What a logged event is: a warning, a state change of a warning, an escalation step (督办…), a reminder (催办). */
+    enum Kind { WARNING, STATE, ESCALATION, REMINDER }
 
     /**
      * One logged event.

@@ -244,6 +244,14 @@ class NotifyIT {
         assertThat(log).as("the enterprise sees its own deliveries only")
                 .allSatisfy(d -> assertThat(d.get("unitCode").asString()).isEqualTo(HUANGSHI_FURNITURE));
         assertThat(log.stream().map(d -> d.get("step").asString())).contains("WARNING", "REMINDER-1", "REMINDER-2");
+        List<String> streamed = jdbc.sql("select source_key || ' ' || array_to_string(audiences, ',') from console_event"
+                + " where kind = 'REMINDER' and warning_id = ? order by id").param(blue.warningId()).query(String.class).list();
+        List<String> expected = jdbc.sql("select distinct step from delivery where subject_id = ? and step like 'REMINDER-%'")
+                .param(blue.warningId()).query(String.class).list().stream()
+                .sorted(java.util.Comparator.comparingInt(step -> Integer.parseInt(step.substring("REMINDER-".length()))))
+                .map(step -> "reminder:" + blue.warningId() + ":" + step + " ENTERPRISE:" + blue.uscc()).toList();
+        assertThat(expected).hasSize(atSignIn);
+        assertThat(streamed).as("each reminder step streamed once, to the enterprise's consoles only").isEqualTo(expected);
     }
 
     @Test
