@@ -90,6 +90,8 @@ class IngestIT {
     JdbcClient jdbc;
     @Autowired
     dustwatch.ingest.readings.persistence.ReadingRepository readingStore;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -142,6 +144,30 @@ class IngestIT {
                  "points":[{"pointCode":"%1$s-DC001-DRY_HOPPER_TEMP-1","value":36.4,"unit":"℃","quality":%4$d},
                            {"pointCode":"%1$s-DC001-DRY_DP","value":1850,"unit":"Pa","quality":0}]}
                 """.formatted(HUANGSHI_WOOD, msgId, t, quality);
+    }
+
+    /**
+     * Every push looks its msgIds up among all receipts ever written: the lookup must go through the primary key,
+     * or it scans the whole table (it did, because the USCCs were compared as text to the char(18) column).
+     */
+    @Test
+    void theReceiptLookupOfEveryPushUsesThePrimaryKey() throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("SET enable_seqscan = off"); // a scan only where the index cannot serve
+            try (java.sql.PreparedStatement explain = c.prepareStatement("EXPLAIN " + dustwatch.ingest.push.persistence
+                    .ReceiptRepository.RECEIVED.replace(":usccs", "?").replace(":ids", "?"))) {
+                explain.setObject(1, new String[]{HUANGSHI_WOOD});
+                explain.setObject(2, new String[]{"m-1"});
+                try (java.sql.ResultSet rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+            }
+            s.execute("RESET enable_seqscan");
+        }
+        assertThat(plan.toString()).contains("receipt_pkey").doesNotContain("Seq Scan on receipt");
     }
 
     @Test

@@ -112,6 +112,8 @@ public final class ScaleBench implements Callable<Integer> {
         result.put("label", label);
         result.put("startedAt", Instant.now().toString());
         result.put("machineBefore", Machine.describe());
+        result.put("serviceJvmOptions", dustwatch.deploy.stack.ServiceProcess.jvmOptions(
+                System.getenv(dustwatch.deploy.stack.ServiceProcess.JVM_OPTIONS)));
         result.put("settings", Map.of("seconds", seconds, "connections", connections, "messagesPerPush", messagesPerPush,
                 "pointsPerMessage", 8, "enterprises", enterprises, "riskBatches", riskBatches, "overload", overload));
         Stack.Options options = new Stack.Options(home, data, Ports.offset(portOffset), null, null, null);

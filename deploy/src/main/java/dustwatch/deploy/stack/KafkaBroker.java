@@ -23,8 +23,22 @@ import java.util.concurrent.TimeUnit;
  * stack, not production.
  */
 public final class KafkaBroker implements AutoCloseable {
-    /** Partitions of every topic: the same everywhere, so that one enterprise's records meet in one task. */
-    public static final int PARTITIONS = 3;
+    /**
+     * Partitions of every topic: the same everywhere, so that one enterprise's records meet in one task. The one
+     * setting {@code KAFKA_PARTITIONS} (environment), which the services started with this broker read too; 3 when unset.
+     */
+    public static final int PARTITIONS = partitions(System.getenv("KAFKA_PARTITIONS"));
+
+    static int partitions(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return 3;
+        }
+        int n = Integer.parseInt(setting.trim());
+        if (n <= 0) {
+            throw new IllegalArgumentException("KAFKA_PARTITIONS must be positive, was " + setting);
+        }
+        return n;
+    }
 
     private final ChildProcess process;
     private final String bootstrap;

@@ -33,14 +33,34 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (`mvn package -DskipTests`)");
         }
-        List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xss512k",
-                // a JVM out of heap may live on without serving (the break test saw it): exit, and the watchdog reports it
-                "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions(System.getenv(JVM_OPTIONS)));
+        command.addAll(List.of("-jar", jar.toString()));
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("SERVER_PORT", Integer.toString(port));
         ChildProcess child = ChildProcess.start(module, command, all, logDir.getParent(), logDir.resolve(module + ".log"));
         return new ServiceProcess(module, port, child);
+    }
+
+    /**
+     * The services' JVM options, replacing the local defaults when set: the benchmarks set production-like options
+     * (the C2 compiler, a larger heap), as the container image runs them.
+     */
+    public static final String JVM_OPTIONS = "DUSTWATCH_SERVICE_JVM_OPTIONS";
+
+    /**
+     * The local defaults favour start-up time and footprint on a laptop: a small heap, the serial collector and the
+     * C1 compiler only ({@code TieredStopAtLevel=1}); {@code setting} (whitespace-separated) replaces them.
+     */
+    public static List<String> jvmOptions(String setting) {
+        List<String> options = setting == null || setting.isBlank()
+                ? new ArrayList<>(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"))
+                : new ArrayList<>(List.of(setting.trim().split("\\s+")));
+        // a JVM out of heap may live on without serving (the break test saw it): exit, and the watchdog reports it
+        if (!options.contains("-XX:+ExitOnOutOfMemoryError")) {
+            options.add("-XX:+ExitOnOutOfMemoryError");
+        }
+        return options;
     }
 
     /** @throws IllegalStateException when {@code /actuator/health} does not answer 200 in time, or the process dies */

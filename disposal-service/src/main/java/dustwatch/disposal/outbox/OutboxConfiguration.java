@@ -27,8 +27,9 @@ import java.util.Map;
 class OutboxConfiguration {
 
     @Bean
-    NewTopic disposalEventsTopic(@Value("${KAFKA_REPLICATION_FACTOR:1}") short replicas) {
-        return Topics.DISPOSAL_EVENTS.newTopic(3, replicas);
+    NewTopic disposalEventsTopic(@Value("${KAFKA_REPLICATION_FACTOR:1}") short replicas,
+            @Value("${dustwatch.disposal.kafka.partitions}") int partitions) {
+        return Topics.DISPOSAL_EVENTS.newTopic(partitions, replicas);
     }
 
     @Bean

@@ -15,8 +15,13 @@ public interface SupervisionFeeds {
     /** The latest profile of an enterprise (the first one seen sets its registration time). */
     void registered(EnterpriseProfile profile);
 
-    /** The points that reported and the samples of one accepted message. @return false when seen before */
-    boolean readings(ReadingBatch batch);
+    /**
+     * The points that reported and the samples of accepted messages, all in one transaction (one poll of
+     * {@code dust.realtime}: two statements, whatever its size).
+     *
+     * @return how many of the messages were new (a message seen before is not counted again)
+     */
+    int readings(java.util.List<ReadingBatch> batches);
 
     /** An enterprise-wide outage starting or ending; gateway-level events are ignored. */
     void offline(OfflineEvent event);

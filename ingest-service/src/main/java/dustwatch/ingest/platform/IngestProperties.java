@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param sendTimeout        how long a request waits for the broker's acks of all its events before it is answered 503
  * @param retryAfter         the {@code Retry-After} advertised on a 503
  * @param replicationFactor  replication factor of the topics this service declares ({@code KAFKA_REPLICATION_FACTOR})
+ * @param partitions         partitions of the topics this service declares ({@code KAFKA_PARTITIONS}, the one partition
+ *                           count of every topic and service; the risk engine needs it equal on all its topics)
  * @param commitTimeout      how long a Kafka commit that is not answered (broker paused) is retried before the request
  *                           is answered 503; longer than a broker pause we want to ride through
  * @param transactionIdPrefix {@code transactional.id} prefix of this instance's producers; unique per instance
@@ -24,5 +26,11 @@ public record IngestProperties(
         @DefaultValue("30s") Duration retryAfter,
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("90s") Duration commitTimeout,
-        @DefaultValue("ingest-") String transactionIdPrefix) {
+        @DefaultValue("ingest-") String transactionIdPrefix,
+        int partitions) {
+    public IngestProperties {
+        if (partitions <= 0) {
+            throw new IllegalArgumentException("dustwatch.ingest.partitions (KAFKA_PARTITIONS) must be positive, was " + partitions);
+        }
+    }
 }

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Kafka wiring: the topics ingest produces and consumes (created idempotently at start-up, 3 partitions) and
+ * Kafka wiring: the topics ingest produces and consumes (created idempotently at start-up, {@code KAFKA_PARTITIONS} partitions) and
  * a pool of transactional, idempotent {@code acks=all} producers whose values are already encoded by the topic's
  * serde ({@link EventSender} binds one Kafka transaction to each request's database transaction).
  */
@@ -21,17 +21,17 @@ public class KafkaConfiguration {
 
     @Bean
     NewTopic readingsTopic(IngestProperties properties) {
-        return Topics.READINGS.newTopic(3, properties.replicationFactor());
+        return Topics.READINGS.newTopic(properties.partitions(), properties.replicationFactor());
     }
 
     @Bean
     NewTopic heartbeatsTopic(IngestProperties properties) {
-        return Topics.HEARTBEATS.newTopic(3, properties.replicationFactor());
+        return Topics.HEARTBEATS.newTopic(properties.partitions(), properties.replicationFactor());
     }
 
     @Bean
     NewTopic registryTopic(IngestProperties properties) {
-        return Topics.REGISTRY.newTopic(3, properties.replicationFactor());
+        return Topics.REGISTRY.newTopic(properties.partitions(), properties.replicationFactor());
     }
 
     /** The transactional producers of {@link EventSender} (not Spring Boot's: no KafkaTransactionManager is made). */

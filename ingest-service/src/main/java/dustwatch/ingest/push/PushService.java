@@ -15,6 +15,7 @@ import dustwatch.contracts.topic.Topics;
 import dustwatch.ingest.platform.EventSender;
 import dustwatch.ingest.push.persistence.ReceiptRepository;
 import dustwatch.ingest.push.persistence.StoredValues;
+import dustwatch.contracts.enterprise.EnterpriseProfile;
 import dustwatch.ingest.registry.Registry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,7 +64,8 @@ import java.util.stream.Collectors;
  */
 @Service
 public class PushService {
-    private final MessageValidator validator;
+    private final CatalogueRules catalogue;
+    private final Registry registry;
     private final IngestLimits limits;
     private final ReceiptRepository receipts;
     private final StoredValues stored;
@@ -73,7 +75,8 @@ public class PushService {
 
     public PushService(IngestLimits limits, CatalogueRules catalogue, Registry registry, ReceiptRepository receipts,
                        StoredValues stored, EventSender events, FilingDesk filings, Clock clock) {
-        this.validator = new MessageValidator(limits, catalogue, registry::find);
+        this.catalogue = catalogue;
+        this.registry = registry;
         this.limits = limits;
         this.receipts = receipts;
         this.stored = stored;
@@ -108,7 +111,17 @@ public class PushService {
         Map<String, String> firstInBatch = new HashMap<>();
         Map<String, Integer> firstIndex = new HashMap<>();
         Map<Integer, List<Integer>> identicalRepeats = new HashMap<>();
-        // phase 1: validate everything, nothing touched yet
+        // phase 1: validate everything, nothing touched yet; the push's enterprises are looked up together
+        Set<String> usccs = new java.util.HashSet<>();
+        messages.forEach(m -> {
+            JsonNode code = m.get("enterpriseCode");
+            if (code != null && code.isString()) {
+                usccs.add(code.asString());
+            }
+        });
+        Map<String, EnterpriseProfile> enterprises = registry.findAll(usccs);
+        MessageValidator validator = new MessageValidator(limits, catalogue, uscc -> usccs.contains(uscc)
+                ? java.util.Optional.ofNullable(enterprises.get(uscc)) : registry.find(uscc));
         for (int i = 0; i < messages.size(); i++) {
             JsonNode message = messages.get(i);
             Verdict verdict = validator.check(i, message, node, now);

@@ -55,6 +55,11 @@ public class Registry {
         return enterprises.find(uscc);
     }
 
+    /** The registered ones of {@code usccs} by USCC, looked up together (a push's enterprises: one statement). */
+    public java.util.Map<String, EnterpriseProfile> findAll(java.util.Collection<String> usccs) {
+        return enterprises.findAll(usccs);
+    }
+
     /** The enterprises {@code actor} may see: a regulator's region, an enterprise user's own; none for a node. */
     public List<EnterpriseProfile> visibleTo(Actor actor) {
         return switch (actor.kind()) {

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Only transient database failures are 503 + Retry-After; every other data access error is a 500 (break test H2). */
 class UnavailableAdviceTest {
     final UnavailableAdvice advice = new UnavailableAdvice(new IngestProperties("ingest-test", Duration.ofSeconds(10),
-            Duration.ofSeconds(30), (short) 1, Duration.ofSeconds(90), "ingest-test-"));
+            Duration.ofSeconds(30), (short) 1, Duration.ofSeconds(90), "ingest-test-", 3));
 
     @Test
     void transientFailuresAre503WithRetryAfter() {

@@ -32,13 +32,15 @@ class KafkaConfiguration {
     static final String WARNING_LISTENER_FACTORY = "warningListenerContainerFactory";
 
     @Bean
-    NewTopic warningsTopic(@Value("${dustwatch.alert.kafka.replication-factor:1}") short replicas) {
-        return Topics.WARNINGS.newTopic(3, replicas);
+    NewTopic warningsTopic(@Value("${dustwatch.alert.kafka.replication-factor:1}") short replicas,
+            @Value("${dustwatch.alert.kafka.partitions}") int partitions) {
+        return Topics.WARNINGS.newTopic(partitions, replicas);
     }
 
     @Bean
-    NewTopic notificationsTopic(@Value("${dustwatch.alert.kafka.replication-factor:1}") short replicas) {
-        return Topics.NOTIFICATIONS.newTopic(3, replicas);
+    NewTopic notificationsTopic(@Value("${dustwatch.alert.kafka.replication-factor:1}") short replicas,
+            @Value("${dustwatch.alert.kafka.partitions}") int partitions) {
+        return Topics.NOTIFICATIONS.newTopic(partitions, replicas);
     }
 
     @Bean(WARNING_LISTENER_FACTORY)

@@ -45,7 +45,7 @@ import static dustwatch.alert.Fixtures.huangshiWarning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A console that was disconnected while two warnings and one clearing happened receives exactly those three events,
+ * A console that was disconnected for a minute while two warnings and one clearing happened receives exactly those three events,
  * in order, once, on reconnecting with {@code Last-Event-ID}: with the service running, and with the service's
  * application context stopped and started again in between (one of them produced while it was down). Kafka
  * redeliveries (also across the restart) are not streamed twice. Real HTTP SSE,
@@ -55,6 +55,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsoleReplayIT {
     private static final Duration ARRIVES = Duration.ofSeconds(30);
     private static final Duration QUIET = Duration.ofSeconds(3);
+    /** How long the console stays away (issue 8: "disconnected for a minute"); the log has no time window, only a replay limit. */
+    private static final Duration AWAY = Duration.ofMinutes(1);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private EmbeddedKafkaKraftBroker broker;
@@ -127,6 +129,7 @@ class ConsoleReplayIT {
                 lastEventId = live.id();
                 assertThat(observer.next("warning", ARRIVES).id()).isEqualTo(lastEventId);
             }
+            Instant disconnected = Instant.now();
             // Disconnected: two warnings, then the clearing of the first; each delivered twice by Kafka.
             Warning first = warning("first");
             Warning second = warning("second");
@@ -142,6 +145,7 @@ class ConsoleReplayIT {
             live.addAll(events(observer, 1, false));
             assertThat(live).extracting(SseClient.Event::name).containsExactly("warning", "warning", "state");
 
+            awayUntil(disconnected.plus(AWAY));
             try (SseClient console = SseClient.open(http, stream(), "licheng", lastEventId)) {
                 assertThat(console.next("ready", ARRIVES)).isNotNull();
                 List<SseClient.Event> missed = events(console, 4, true);
@@ -167,6 +171,7 @@ class ConsoleReplayIT {
             assertThat(json(live).get("warningId").asString()).isEqualTo(seen.warningId());
             lastEventId = live.id();
         }
+        Instant disconnected = Instant.now();
         // Disconnected: the first warning while the service runs; the second while it is down (with a redelivery of
         // the one seen); the clearing of the first after it is up again.
         Warning first = warning("first-before-restart");
@@ -182,6 +187,7 @@ class ConsoleReplayIT {
         produce(clear);
         awaitLogged("disposal:" + clear.eventId());
 
+        awayUntil(disconnected.plus(AWAY));
         try (SseClient console = SseClient.open(http, stream(), "licheng", lastEventId)) {
             assertThat(console.next("ready", ARRIVES)).isNotNull();
             List<SseClient.Event> missed = events(console, 4, true);
@@ -251,6 +257,14 @@ class ConsoleReplayIT {
     }
 
     /** Waits until the console log holds the event of {@code sourceKey} (the service consumed it). */
+    /** The console stays disconnected until {@code until}. */
+    private static void awayUntil(Instant until) throws InterruptedException {
+        long left = Duration.between(Instant.now(), until).toMillis();
+        if (left > 0) {
+            Thread.sleep(left);
+        }
+    }
+
     private void awaitLogged(String sourceKey) throws Exception {
         long deadline = System.nanoTime() + ARRIVES.toNanos();
         try (var connection = postgres.getPostgresDatabase().getConnection();

@@ -25,8 +25,9 @@ import java.util.Map;
 class AlarmConsumerConfiguration {
 
     @Bean
-    NewTopic alarmsTopic(@Value("${KAFKA_REPLICATION_FACTOR:1}") short replicas) {
-        return Topics.ALARMS.newTopic(3, replicas);
+    NewTopic alarmsTopic(@Value("${KAFKA_REPLICATION_FACTOR:1}") short replicas,
+            @Value("${dustwatch.disposal.kafka.partitions}") int partitions) {
+        return Topics.ALARMS.newTopic(partitions, replicas);
     }
 
     @Bean

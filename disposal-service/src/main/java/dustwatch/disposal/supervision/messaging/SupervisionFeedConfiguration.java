@@ -27,28 +27,33 @@ import java.util.Map;
 class SupervisionFeedConfiguration {
 
     @Bean
-    NewTopic supervisionRegistryTopic(@Value("${KAFKA_REPLICATION_FACTOR:1}") short replicas) {
-        return Topics.REGISTRY.newTopic(3, replicas);
+    NewTopic supervisionRegistryTopic(@Value("${KAFKA_REPLICATION_FACTOR:1}") short replicas,
+            @Value("${dustwatch.disposal.kafka.partitions}") int partitions) {
+        return Topics.REGISTRY.newTopic(partitions, replicas);
     }
 
     @Bean
-    NewTopic supervisionReadingsTopic(@Value("${KAFKA_REPLICATION_FACTOR:1}") short replicas) {
-        return Topics.READINGS.newTopic(3, replicas);
+    NewTopic supervisionReadingsTopic(@Value("${KAFKA_REPLICATION_FACTOR:1}") short replicas,
+            @Value("${dustwatch.disposal.kafka.partitions}") int partitions) {
+        return Topics.READINGS.newTopic(partitions, replicas);
     }
 
     @Bean
-    NewTopic supervisionOfflineTopic(@Value("${KAFKA_REPLICATION_FACTOR:1}") short replicas) {
-        return Topics.OFFLINE.newTopic(3, replicas);
+    NewTopic supervisionOfflineTopic(@Value("${KAFKA_REPLICATION_FACTOR:1}") short replicas,
+            @Value("${dustwatch.disposal.kafka.partitions}") int partitions) {
+        return Topics.OFFLINE.newTopic(partitions, replicas);
     }
 
     @Bean
-    NewTopic supervisionCleaningPlansTopic(@Value("${KAFKA_REPLICATION_FACTOR:1}") short replicas) {
-        return Topics.CLEANING_PLANS.newTopic(3, replicas);
+    NewTopic supervisionCleaningPlansTopic(@Value("${KAFKA_REPLICATION_FACTOR:1}") short replicas,
+            @Value("${dustwatch.disposal.kafka.partitions}") int partitions) {
+        return Topics.CLEANING_PLANS.newTopic(partitions, replicas);
     }
 
     @Bean
-    NewTopic supervisionCheckInsTopic(@Value("${KAFKA_REPLICATION_FACTOR:1}") short replicas) {
-        return Topics.CLEANING_CHECK_INS.newTopic(3, replicas);
+    NewTopic supervisionCheckInsTopic(@Value("${KAFKA_REPLICATION_FACTOR:1}") short replicas,
+            @Value("${dustwatch.disposal.kafka.partitions}") int partitions) {
+        return Topics.CLEANING_CHECK_INS.newTopic(partitions, replicas);
     }
 
     @Bean
@@ -63,6 +68,7 @@ class SupervisionFeedConfiguration {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(30_000);
         factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        factory.setBatchListener(true);
         return factory;
     }
 }

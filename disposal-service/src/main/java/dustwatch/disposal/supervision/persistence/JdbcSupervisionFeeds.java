@@ -6,7 +6,6 @@ import dustwatch.contracts.cleaning.CleaningPlan;
 import dustwatch.contracts.enterprise.DustCollector;
 import dustwatch.contracts.enterprise.EnterpriseProfile;
 import dustwatch.contracts.enterprise.MonitoringPoint;
-import dustwatch.contracts.reading.Reading;
 import dustwatch.contracts.reading.ReadingBatch;
 import dustwatch.disposal.supervision.SupervisionFeeds;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,8 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** {@link SupervisionFeeds} in the {@code disposal.feed_*} tables (V3 migration). */
@@ -53,26 +57,63 @@ class JdbcSupervisionFeeds implements SupervisionFeeds {
 
     @Override
     @Transactional
-    public boolean readings(ReadingBatch batch) {
-        Instant at = batch.receivedAt() == null ? batch.collectTime() : batch.receivedAt();
-        int good = (int) batch.readings().stream().filter(r -> r.quality() == 0).count();
-        int inserted = jdbc.sql("""
-                        INSERT INTO disposal.feed_batch (event_id, uscc, received_at, samples, good) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (event_id) DO NOTHING""")
-                .params(batch.eventId(), batch.uscc(), utc(at), batch.readings().size(), good).update();
-        if (inserted == 0) {
-            return false;
+    public int readings(List<ReadingBatch> batches) {
+        // one message once (a redelivery, or the same event twice in one poll, is counted once)
+        Map<String, ReadingBatch> byEvent = new LinkedHashMap<>();
+        batches.forEach(b -> byEvent.putIfAbsent(b.eventId(), b));
+        if (byEvent.isEmpty()) {
+            return 0;
         }
-        Set<String> points = new TreeSet<>();
-        batch.readings().stream().map(Reading::pointCode).forEach(points::add);
-        for (String point : points) {
+        int n = byEvent.size();
+        String[] ids = new String[n];
+        String[] usccs = new String[n];
+        long[] received = new long[n];
+        int[] samples = new int[n];
+        int[] good = new int[n];
+        int i = 0;
+        for (ReadingBatch b : byEvent.values()) {
+            ids[i] = b.eventId();
+            usccs[i] = b.uscc();
+            received[i] = receivedAt(b).toEpochMilli();
+            samples[i] = b.readings().size();
+            good[i++] = (int) b.readings().stream().filter(r -> r.quality() == 0).count();
+        }
+        Set<String> inserted = new HashSet<>(jdbc.sql("""
+                        INSERT INTO disposal.feed_batch (event_id, uscc, received_at, samples, good)
+                        SELECT k.id, k.uscc, to_timestamp(k.millis / 1000.0), k.samples, k.good
+                        FROM unnest(CAST(:ids AS text[]), CAST(:usccs AS text[]), CAST(:received AS bigint[]),
+                                    CAST(:samples AS int[]), CAST(:good AS int[])) AS k(id, uscc, millis, samples, good)
+                        ON CONFLICT (event_id) DO NOTHING
+                        RETURNING event_id""")
+                .param("ids", ids).param("usccs", usccs).param("received", received).param("samples", samples)
+                .param("good", good).query(String.class).list());
+        // the first time each point reported, over the new messages only (a row is updated once per statement)
+        Map<List<String>, Instant> firstSeen = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        for (ReadingBatch b : byEvent.values()) {
+            if (inserted.contains(b.eventId())) {
+                Instant at = receivedAt(b);
+                b.readings().forEach(r -> firstSeen.merge(List.of(b.uscc(), r.pointCode()), at,
+                        (x, y) -> x.isBefore(y) ? x : y));
+            }
+        }
+        if (!firstSeen.isEmpty()) {
+            String[] pointUsccs = firstSeen.keySet().stream().map(k -> k.get(0)).toArray(String[]::new);
+            String[] points = firstSeen.keySet().stream().map(k -> k.get(1)).toArray(String[]::new);
+            long[] seen = firstSeen.values().stream().mapToLong(Instant::toEpochMilli).toArray();
             jdbc.sql("""
-                            INSERT INTO disposal.feed_point_seen (uscc, point_code, first_seen) VALUES (?, ?, ?)
+                            INSERT INTO disposal.feed_point_seen (uscc, point_code, first_seen)
+                            SELECT k.uscc, k.point, to_timestamp(k.millis / 1000.0)
+                            FROM unnest(CAST(:usccs AS text[]), CAST(:points AS text[]), CAST(:seen AS bigint[])) AS k(uscc, point, millis)
                             ON CONFLICT (uscc, point_code) DO UPDATE SET first_seen = least(disposal.feed_point_seen.first_seen, excluded.first_seen)
                             WHERE excluded.first_seen < disposal.feed_point_seen.first_seen""")
-                    .params(batch.uscc(), point, utc(at)).update();
+                    .param("usccs", pointUsccs).param("points", points).param("seen", seen).update();
         }
-        return true;
+        return inserted.size();
+    }
+
+    private static Instant receivedAt(ReadingBatch batch) {
+        return batch.receivedAt() == null ? batch.collectTime() : batch.receivedAt();
     }
 
     @Override

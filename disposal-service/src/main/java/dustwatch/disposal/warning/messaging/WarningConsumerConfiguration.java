@@ -27,8 +27,9 @@ import java.util.Map;
 class WarningConsumerConfiguration {
 
     @Bean
-    NewTopic warningsTopic(@Value("${KAFKA_REPLICATION_FACTOR:1}") short replicas) {
-        return Topics.WARNINGS.newTopic(3, replicas);
+    NewTopic warningsTopic(@Value("${KAFKA_REPLICATION_FACTOR:1}") short replicas,
+            @Value("${dustwatch.disposal.kafka.partitions}") int partitions) {
+        return Topics.WARNINGS.newTopic(partitions, replicas);
     }
 
     @Bean

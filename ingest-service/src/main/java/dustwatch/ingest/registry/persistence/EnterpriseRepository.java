@@ -69,6 +69,20 @@ public class EnterpriseRepository {
                 .query(EnterpriseRepository::map).optional();
     }
 
+    /** The profiles of those of {@code usccs} that are registered, in one statement. */
+    public java.util.Map<String, EnterpriseProfile> findAll(java.util.Collection<String> usccs) {
+        java.util.Map<String, EnterpriseProfile> found = new java.util.HashMap<>();
+        if (usccs.isEmpty()) {
+            return found;
+        }
+        // bpchar[]: compared as text, the char(18) key would not use its index
+        jdbc.sql("SELECT * FROM ingest.enterprise WHERE uscc = ANY(CAST(:usccs AS bpchar[]))")
+                .param("usccs", usccs.toArray(String[]::new))
+                .query(EnterpriseRepository::map).list()
+                .forEach(p -> found.put(p.uscc(), p));
+        return found;
+    }
+
     /** Profiles whose region code starts with {@code regionPrefix}, ordered by USCC. */
     public List<EnterpriseProfile> findByRegionPrefix(String regionPrefix) {
         return jdbc.sql("SELECT * FROM ingest.enterprise WHERE region_code LIKE :prefix ORDER BY uscc")
