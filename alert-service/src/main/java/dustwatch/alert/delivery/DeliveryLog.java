@@ -27,10 +27,25 @@ public class DeliveryLog {
         this.clock = clock;
     }
 
-    /** A new delivery to be made. */
+    /**
+     * A new delivery to be made.
+     *
+     * @param title the message's short text (SMS, e-mail subject), kept so that a later channel can send it
+     * @param text  the message's full text, kept likewise
+     */
     public record New(String subjectId, String step, String recipient, EventKind kind, String colour, Tier unitTier,
                       String unitCode, String person, String phone, String email, DeliveryStatus status,
-                      String routingWhy, String uscc, String regionCode) {
+                      String routingWhy, String uscc, String regionCode, String title, String text) {
+    }
+
+    /**
+     * A delivery the console took at a chain position with further channels and nobody has read yet.
+     *
+     * @param consoleSentAt when the console took it
+     * @param title         the message's stored title, null for one opened before titles were stored
+     * @param text          the message's stored text, likewise
+     */
+    public record Unread(Delivery delivery, Instant consoleSentAt, String title, String text) {
     }
 
     /**
@@ -42,12 +57,13 @@ public class DeliveryLog {
         Timestamp now = Timestamp.from(clock.instant());
         return jdbc.sql("""
                         insert into delivery (subject_id, step, recipient, event_kind, colour, unit_tier, unit_code, person,
-                                              phone, email, status, routing_why, uscc, region_code, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                              phone, email, status, routing_why, uscc, region_code, created_at, updated_at,
+                                              message_title, message_text)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (subject_id, step, recipient) do nothing returning id""")
                 .params(d.subjectId(), d.step(), d.recipient(), d.kind().name(), d.colour(), d.unitTier().name(),
                         d.unitCode(), d.person(), d.phone(), d.email(), d.status().name(), d.routingWhy(), d.uscc(),
-                        d.regionCode(), now, now)
+                        d.regionCode(), now, now, d.title(), d.text())
                 .query(Long.class).optional();
     }
 
@@ -61,6 +77,51 @@ public class DeliveryLog {
     public void status(long deliveryId, DeliveryStatus status, int channelIndex) {
         jdbc.sql("update delivery set status = ?, channel_index = ?, updated_at = ? where id = ?")
                 .params(status.name(), channelIndex, Timestamp.from(clock.instant()), deliveryId).update();
+    }
+
+    /**
+     * The console took the message at {@code channelIndex} of its chain and further channels follow: SENT, and the
+     * time is kept for the unread sweep ({@link UnreadSweep}). A delivery read meanwhile stays READ.
+     */
+    public void sentOnConsole(long deliveryId, int channelIndex) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        update delivery set status = 'SENT', channel_index = ?, console_sent_at = ?, updated_at = ?
+                        where id = ? and read_at is null""")
+                .params(channelIndex, now, now, deliveryId).update();
+    }
+
+    /**
+     * The deliveries the console took before {@code sentBefore} (at a chain position with further channels) that
+     * are still SENT and unread, oldest first.
+     */
+    public List<Unread> consoleUnread(Instant sentBefore) {
+        return jdbc.sql("""
+                        select * from delivery where status = 'SENT' and console_sent_at is not null
+                          and console_sent_at <= ? and read_at is null
+                        order by console_sent_at""")
+                .param(Timestamp.from(sentBefore))
+                .query((rs, row) -> new Unread(delivery(rs, row), rs.getTimestamp("console_sent_at").toInstant(),
+                        rs.getString("message_title"), rs.getString("message_text"))).list();
+    }
+
+    /**
+     * Claims an unread console message for the next channel: atomically, only while it is still SENT, unread and at
+     * {@code channelIndex}, sets it SENDING at {@code next} and logs the {@code UNREAD_TIMEOUT} attempt. Of several
+     * instances sweeping at once, exactly one claims it.
+     *
+     * @return true when this call claimed it
+     */
+    public boolean claimUnread(long deliveryId, int channelIndex, int next, String detail) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("""
+                        with claimed as (
+                          update delivery set status = 'SENDING', channel_index = ?, console_sent_at = null, updated_at = ?
+                          where id = ? and status = 'SENT' and read_at is null and channel_index = ?
+                          returning id)
+                        insert into delivery_attempt (delivery_id, channel, outcome, detail, at)
+                        select id, 'CONSOLE', 'UNREAD_TIMEOUT', ?, ? from claimed""")
+                .params(next, now, deliveryId, channelIndex, detail, now).update() == 1;
     }
 
     /**

@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
@@ -27,16 +26,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Tells people (预警通知): routes an announcement to units (routing table), finds who is on duty (rosters), opens one
  * delivery per (subject, step, person) — a repeat is dropped — and sends each through the colour's chain of channels
  * off the caller's thread: a channel that fails (retries exhausted, breaker open, bulkhead full) or cannot reach the
- * person moves on to the next; a console message unread past the colour's limit too. Held (maintenance window,
- * enterprise offline, superseded) deliveries are recorded, not sent.
+ * person moves on to the next; a console message unread past the colour's limit too ({@link UnreadSweep}, from the
+ * delivery table, so across restarts). Held (maintenance window, enterprise offline, superseded) deliveries are
+ * recorded, not sent.
  */
 @Service
 public class Notifier implements AutoCloseable {
@@ -53,8 +51,6 @@ public class Notifier implements AutoCloseable {
     private final Clock clock;
     private final Map<ChannelName, Channel> channels = new EnumMap<>(ChannelName.class);
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-    private final ScheduledExecutorService timers =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("notify-timers").factory());
     private final AtomicInteger inFlight = new AtomicInteger();
 
     public Notifier(RoutingRules routing, KnownWarnings warnings, DutyRosters rosters, NoiseControl noise,
@@ -97,17 +93,19 @@ public class Notifier implements AutoCloseable {
             }
             for (Contact person : duty.contacts()) {
                 String why = unit.why() + (duty.gap() ? " (roster gap: default contact)" : "");
+                String title = title(a);
+                String text = text(a, duty, person);
                 Optional<Long> id = log.open(new DeliveryLog.New(a.subjectId(), a.step(),
                         unit.unitCode() + "/" + person.staffId(), a.kind(), a.colour(), unit.tier(), unit.unitCode(),
                         person.name(), person.phone(), person.email(), held.orElse(DeliveryStatus.SENDING), why,
-                        a.uscc(), a.regionCode()));
+                        a.uscc(), a.regionCode(), title, text));
                 if (id.isEmpty()) {
                     continue;
                 }
                 opened++;
                 if (held.isEmpty()) {
                     Message message = new Message(id.get(), a.subjectId(), a.step(), unit.tier(), unit.unitCode(),
-                            person, duty.webhook(), a.warning(), title(a), text(a, duty, person));
+                            person, duty.webhook(), a.warning(), title, text);
                     submit(message, a.colour(), 0);
                 }
             }
@@ -131,7 +129,7 @@ public class Notifier implements AutoCloseable {
         Optional<Long> id = log.open(new DeliveryLog.New(a.subjectId(), "ROSTER_GAP/" + a.step(),
                 unit.unitCode() + "/roster-gap", a.kind(), a.colour(), unit.tier(), unit.unitCode(), fallback.name(),
                 null, null, DeliveryStatus.SENT, "nobody of " + duty.unitName() + " on duty: the default contact was told",
-                a.uscc(), a.regionCode()));
+                a.uscc(), a.regionCode(), null, null));
         id.ifPresent(notice -> log.attempt(notice, ChannelName.CONSOLE, AttemptOutcome.SENT, Receipt.CONSOLE_QUEUED,
                 "值班空档: " + duty.unitName() + " 无人值班, 已通知默认联系人 " + fallback.name()));
         return id.isPresent() ? 1 : 0;
@@ -153,6 +151,11 @@ public class Notifier implements AutoCloseable {
             case MAINTENANCE -> DeliveryStatus.HELD_MAINTENANCE;
             case OFFLINE -> a.kind() == EventKind.WARNING ? DeliveryStatus.HELD_OFFLINE : null;
         });
+    }
+
+    /** Sends a message again from position {@code from} of its colour's chain (the unread sweep resumes one). */
+    void resume(Message message, String colour, int from) {
+        submit(message, colour, from);
     }
 
     private void submit(Message message, String colour, int from) {
@@ -192,11 +195,10 @@ public class Notifier implements AutoCloseable {
                     }
                 });
                 log.attempt(message.deliveryId(), name, AttemptOutcome.SENT, receipt, null);
-                log.status(message.deliveryId(), DeliveryStatus.SENT, i);
                 if (name == ChannelName.CONSOLE && i + 1 < chain.size()) {
-                    int next = i + 1;
-                    Duration limit = properties.unreadLimitFor(colour);
-                    timers.schedule(() -> unread(message, colour, next), limit.toMillis(), TimeUnit.MILLISECONDS);
+                    log.sentOnConsole(message.deliveryId(), i); // unread past the colour's limit: UnreadSweep
+                } else {
+                    log.status(message.deliveryId(), DeliveryStatus.SENT, i);
                 }
                 return;
             } catch (CallNotPermittedException open) {
@@ -210,17 +212,6 @@ public class Notifier implements AutoCloseable {
         log.status(message.deliveryId(), DeliveryStatus.FAILED, chain.size());
         LOG.warn("delivery {} ({} {} to {}) failed on every channel", message.deliveryId(), message.step(),
                 message.subjectId(), message.contact().name());
-    }
-
-    private void unread(Message message, String colour, int next) {
-        Optional<Delivery> now = log.find(message.deliveryId());
-        if (now.isEmpty() || now.get().status() != DeliveryStatus.SENT) {
-            return;
-        }
-        log.attempt(message.deliveryId(), ChannelName.CONSOLE, AttemptOutcome.UNREAD_TIMEOUT, null,
-                "not read within " + properties.unreadLimitFor(colour));
-        log.status(message.deliveryId(), DeliveryStatus.SENDING, next);
-        submit(message, colour, next);
     }
 
     /** A reminder whose warning was signed in meanwhile is not pursued. */
@@ -268,7 +259,6 @@ public class Notifier implements AutoCloseable {
 
     @Override
     public void close() {
-        timers.shutdownNow();
         senders.shutdown();
     }
 

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param chain           channels tried in order per colour
  * @param unreadLimit     how long a console message may stay unread before the next channel is tried, per colour
  * @param reminderCadence reminders (催办) to the enterprise until it signs the warning in, per colour
- * @param tick            how often reminders are looked for
+ * @param tick            how often reminders, and console messages unread past their limit, are looked for
  * @param sms             the SMS provider
  * @param webhook         webhooks
  * @param resilience      retry, circuit breaker and bulkhead per channel name
