@@ -126,6 +126,13 @@ class SupervisionFeedIT {
         // (20 × 1 + 25 × 10/24 + 10 × 2/3 + 5 × 0.75) ÷ 60 × 100 = 40.8333 ÷ 60 × 100 = 68.06
         assertThat(plant.path("score").asDouble()).isEqualTo(68.06);
         assertThat(plant.path("name").asString()).isEqualTo("莆田黄石红木家具有限公司");
+        // the counts are kept by enterprise and China day (the message delivered twice counted once) ...
+        var jdbc = service.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        assertThat(jdbc.sql("SELECT day || ' ' || samples || ' ' || good FROM disposal.feed_samples_day WHERE uscc = ?")
+                .param(HUANGSHI_PLANT).query(String.class).list()).containsExactly("2026-06-01 4 3");
+        // ... so forgetting the message ids after the de-duplication window (FeedEventIdRetention) keeps the rate
+        jdbc.sql("DELETE FROM disposal.feed_batch").update();
+        assertThat(unit(call(day, "licheng"), HUANGSHI_PLANT).path("validDataRate").asDouble()).isEqualTo(0.75);
 
         JsonNode shop = unit(call(day, "licheng"), XINDU_SHOP);
         assertThat(shop.path("accessRate").isNull()).as("3 Al/Mg workers: not in scope").isTrue();

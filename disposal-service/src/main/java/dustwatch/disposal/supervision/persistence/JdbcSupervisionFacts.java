@@ -5,6 +5,7 @@ import dustwatch.contracts.enterprise.DustType;
 import dustwatch.contracts.region.RegionCode;
 import dustwatch.contracts.risk.Colour;
 import dustwatch.disposal.supervision.Facts;
+import dustwatch.disposal.supervision.Period;
 import dustwatch.disposal.warning.WarningService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -88,10 +89,11 @@ class JdbcSupervisionFacts implements Facts {
                 });
         Map<String, long[]> samples = new HashMap<>();
         jdbc.sql("""
-                        SELECT b.uscc, sum(b.samples) AS samples, sum(b.good) AS good FROM disposal.feed_batch b
+                        SELECT b.uscc, sum(b.samples) AS samples, sum(b.good) AS good FROM disposal.feed_samples_day b
                         JOIN disposal.feed_enterprise e ON e.uscc = b.uscc
-                        WHERE e.region_code LIKE ? AND b.received_at >= ? AND b.received_at < ? GROUP BY b.uscc""")
-                .params(prefix, utc(from), utc(to))
+                        WHERE e.region_code LIKE ? AND b.day >= ? AND b.day <= ? GROUP BY b.uscc""")
+                // counted by China day of receipt: the days started in [from, to)
+                .params(prefix, from.atZone(Period.CHINA).toLocalDate(), to.minusNanos(1).atZone(Period.CHINA).toLocalDate())
                 .query(rs -> { samples.put(rs.getString("uscc"), new long[] {rs.getLong("samples"), rs.getLong("good")}); });
         Map<String, Map<String, Long>> checkIns = new HashMap<>();
         jdbc.sql("""

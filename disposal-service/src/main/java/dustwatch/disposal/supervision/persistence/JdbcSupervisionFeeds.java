@@ -7,6 +7,7 @@ import dustwatch.contracts.enterprise.DustCollector;
 import dustwatch.contracts.enterprise.EnterpriseProfile;
 import dustwatch.contracts.enterprise.MonitoringPoint;
 import dustwatch.contracts.reading.ReadingBatch;
+import dustwatch.disposal.supervision.Period;
 import dustwatch.disposal.supervision.SupervisionFeeds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -87,6 +88,31 @@ class JdbcSupervisionFeeds implements SupervisionFeeds {
                         RETURNING event_id""")
                 .param("ids", ids).param("usccs", usccs).param("received", received).param("samples", samples)
                 .param("good", good).query(String.class).list());
+        // the day's counts of the new messages, by enterprise and China day (a row is updated once per statement)
+        Map<List<String>, long[]> byDay = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        for (ReadingBatch b : byEvent.values()) {
+            if (inserted.contains(b.eventId())) {
+                String day = receivedAt(b).atZone(Period.CHINA).toLocalDate().toString();
+                long[] counts = byDay.computeIfAbsent(List.of(b.uscc(), day), k -> new long[2]);
+                counts[0] += b.readings().size();
+                counts[1] += b.readings().stream().filter(r -> r.quality() == 0).count();
+            }
+        }
+        if (!byDay.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO disposal.feed_samples_day (uscc, day, samples, good)
+                            SELECT k.uscc, CAST(k.day AS date), k.samples, k.good
+                            FROM unnest(CAST(:usccs AS text[]), CAST(:days AS text[]), CAST(:samples AS bigint[]),
+                                        CAST(:good AS bigint[])) AS k(uscc, day, samples, good)
+                            ON CONFLICT (uscc, day) DO UPDATE SET samples = disposal.feed_samples_day.samples + excluded.samples,
+                                                                  good = disposal.feed_samples_day.good + excluded.good""")
+                    .param("usccs", byDay.keySet().stream().map(k -> k.get(0)).toArray(String[]::new))
+                    .param("days", byDay.keySet().stream().map(k -> k.get(1)).toArray(String[]::new))
+                    .param("samples", byDay.values().stream().mapToLong(c -> c[0]).toArray())
+                    .param("good", byDay.values().stream().mapToLong(c -> c[1]).toArray())
+                    .update();
+        }
         // the first time each point reported, over the new messages only (a row is updated once per statement)
         Map<List<String>, Instant> firstSeen = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)));
@@ -110,6 +136,16 @@ class JdbcSupervisionFeeds implements SupervisionFeeds {
                     .param("usccs", pointUsccs).param("points", points).param("seen", seen).update();
         }
         return inserted.size();
+    }
+
+    /**
+     * Forgets the event ids of messages received before {@code before}: a redelivery comes within minutes of the
+     * first delivery; the counts stay in {@code feed_samples_day}.
+     *
+     * @return rows deleted
+     */
+    int forgetEventIdsBefore(Instant before) {
+        return jdbc.sql("DELETE FROM disposal.feed_batch WHERE received_at < ?").params(utc(before)).update();
     }
 
     private static Instant receivedAt(ReadingBatch batch) {
