@@ -16,6 +16,7 @@ import dustwatch.ingest.platform.EventSender;
 import dustwatch.ingest.push.persistence.ReceiptRepository;
 import dustwatch.ingest.push.persistence.StoredValues;
 import dustwatch.contracts.enterprise.EnterpriseProfile;
+import dustwatch.ingest.readings.persistence.ReadingRepository;
 import dustwatch.ingest.registry.Registry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,11 +47,12 @@ import java.util.stream.Collectors;
  *       message): the same content again is an acknowledged duplicate, other content a
  *       {@link ReasonCode#MSGID_CONFLICT};</li>
  *   <li>nothing silently dropped: a value for a point and second that the same message, an earlier message of the
- *       push, an accepted push still on its way to the store ({@code ingest.reading_claim}) or the readings store
- *       already holds with another value or quality refuses its message {@link ReasonCode#READING_CONFLICT} (the
- *       same value and quality again is harmless and accepted); pushes of one enterprise take turns here;</li>
+ *       push or the readings store already holds with another value or quality refuses its message
+ *       {@link ReasonCode#READING_CONFLICT} (the same value and quality again is harmless and accepted); pushes of
+ *       one enterprise take turns here (a transaction-scoped lock per enterprise);</li>
  *   <li>the receipts of the remaining messages are inserted (one statement); one that a concurrent push inserted meanwhile is
- *       judged as in phase 2. A database failure here throws before anything was sent to Kafka;</li>
+ *       judged as in phase 2. The readings of the new messages are stored ({@code ingest.reading}, one statement),
+ *       so a later push sees them at once. A database failure here throws before anything was sent to Kafka;</li>
  *   <li>only then are the events of the newly received messages sent ({@code dust.realtime} /
  *       {@code dust.heartbeat}; a FILING is stored SUBMITTED in {@code ingest.filing} and announced on
  *       {@code dust.filing} through the outbox after the commit) and all their acks awaited together; a broker failure rolls every receipt back
@@ -60,7 +62,8 @@ import java.util.stream.Collectors;
  * lost between the acks and the COMMIT), the events are on Kafka while the receipts are not, the caller is
  * answered 503 and resends; the resend is accepted again and its events are produced a second time with the same
  * event id (the msgId). Consumers must therefore stay idempotent on (enterprise, event id), as the readings sink
- * is. No acknowledged message is ever lost; a message can at worst be delivered twice.
+ * is. The readings sink stores such events' readings from {@code dust.realtime} (first writer wins, so a reading
+ * stored by its push is left alone). No acknowledged message is ever lost; a message can at worst be delivered twice.
  */
 @Service
 public class PushService {
@@ -69,17 +72,20 @@ public class PushService {
     private final IngestLimits limits;
     private final ReceiptRepository receipts;
     private final StoredValues stored;
+    private final ReadingRepository readings;
     private final EventSender events;
     private final FilingDesk filings;
     private final Clock clock;
 
     public PushService(IngestLimits limits, CatalogueRules catalogue, Registry registry, ReceiptRepository receipts,
-                       StoredValues stored, EventSender events, FilingDesk filings, Clock clock) {
+                       StoredValues stored, ReadingRepository readings, EventSender events, FilingDesk filings,
+                       Clock clock) {
         this.catalogue = catalogue;
         this.registry = registry;
         this.limits = limits;
         this.receipts = receipts;
         this.stored = stored;
+        this.readings = readings;
         this.events = events;
         this.filings = filings;
         this.clock = clock;
@@ -159,7 +165,7 @@ public class PushService {
             }
         }
         // phase 3: a point and second holds one value; another one is a conflict, never a silent drop
-        valid = withoutReadingConflicts(unseen, rejected, now);
+        valid = withoutReadingConflicts(unseen, rejected);
         // phase 4: every receipt, before any event leaves the service (a concurrent push may have raced us here)
         List<Verdict.Valid> fresh = new ArrayList<>();
         List<ReceiptRepository.Outcome> outcomes = receipts.recordAll(valid.stream().map(c -> new ReceiptRepository.NewReceipt(
@@ -186,6 +192,9 @@ public class PushService {
             }
         }
         rejected.sort(Comparator.comparingInt(Verdict.Rejected::index));
+        // the readings of the new messages, stored with their receipts (the push's locks are still held)
+        readings.storeAll(fresh.stream().map(Verdict.Valid::event).filter(ReadingBatch.class::isInstance)
+                .map(ReadingBatch.class::cast).toList(), now);
         // phase 5: send all, await all acks before the commit; a missing ack rolls every receipt back (503)
         List<EventSender.Pending> sends = new ArrayList<>(fresh.size());
         for (Verdict.Valid v : fresh) {
@@ -212,10 +221,10 @@ public class PushService {
 
     /**
      * The messages of {@code valid} whose readings contradict neither each other, nor an earlier message of the push,
-     * nor a value already claimed or stored; their values are claimed. Holds the enterprises' push locks until the
-     * transaction ends, so that a concurrent push cannot claim the same point and second unseen.
+     * nor a value already stored. Holds the enterprises' push locks until the transaction ends, so that a concurrent
+     * push cannot store the same point and second unseen.
      */
-    private List<Checked> withoutReadingConflicts(List<Checked> valid, List<Verdict.Rejected> rejected, Instant now) {
+    private List<Checked> withoutReadingConflicts(List<Checked> valid, List<Verdict.Rejected> rejected) {
         List<StoredValues.Key> keys = new ArrayList<>();
         Set<String> enterprises = new java.util.HashSet<>();
         for (Checked c : valid) {
@@ -229,7 +238,6 @@ public class PushService {
         }
         stored.lock(enterprises);
         Map<StoredValues.Key, StoredValues.Known> known = new HashMap<>(stored.values(Set.copyOf(keys)));
-        Map<StoredValues.Key, StoredValues.Known> claims = new HashMap<>();
         List<Checked> kept = new ArrayList<>();
         for (Checked c : valid) {
             if (!(c.verdict().event() instanceof ReadingBatch batch)) {
@@ -252,17 +260,12 @@ public class PushService {
                 mine.putIfAbsent(key, value);
             }
             if (conflicts.isEmpty()) {
-                mine.forEach((k, v) -> {
-                    if (known.putIfAbsent(k, v) == null) {
-                        claims.put(k, v);
-                    }
-                });
+                mine.forEach(known::putIfAbsent);
                 kept.add(c);
             } else {
                 rejected.add(new Verdict.Rejected(c.index(), c.verdict().msgId(), conflicts));
             }
         }
-        stored.claim(claims, now);
         return kept;
     }
 

@@ -1,28 +1,21 @@
 package dustwatch.ingest.push.persistence;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What is already known for a point and second, so that a push sending another value (or the same value with
+ * What is already stored for a point and second, so that a push sending another value (or the same value with
  * another quality) is told {@code READING_CONFLICT} instead of being silently dropped by the readings store's
- * first-writer-wins key. Two sources: the store itself ({@code ingest.reading}, written by the sink a moment
- * after the push) and the claims ({@code ingest.reading_claim}) that every accepted push writes in its own
- * transaction, which cover the values still on their way to the store. Pushes of one enterprise are serialised
- * by a transaction-scoped advisory lock, so two concurrent pushes cannot both claim the same point and second.
- * A claim is deleted once the store holds its reading and it is older than the retention.
+ * first-writer-wins key. An accepted push stores its readings in its own transaction ({@code ingest.reading}), so
+ * the store is the whole truth; pushes of one enterprise are serialised by a transaction-scoped advisory lock, so
+ * two concurrent pushes cannot both store the same point and second unseen.
  */
 @Repository
 public class StoredValues {
@@ -40,11 +33,9 @@ public class StoredValues {
     }
 
     private final JdbcClient jdbc;
-    private final Duration retention;
 
-    public StoredValues(JdbcClient jdbc, @Value("${dustwatch.ingest.reading-claim-retention:10m}") Duration retention) {
+    public StoredValues(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.retention = retention;
     }
 
     /** Waits for (and holds until the transaction ends) the push lock of each enterprise, in a fixed order. */
@@ -60,7 +51,7 @@ public class StoredValues {
                 .param("usccs", new TreeSet<>(usccs).toArray(String[]::new)).query().singleRow();
     }
 
-    /** The known value of each of {@code keys} that is known (claims first, then the store). */
+    /** The stored value of each of {@code keys} that is stored. */
     public Map<Key, Known> values(Set<Key> keys) {
         Map<Key, Known> found = new HashMap<>();
         if (keys.isEmpty()) {
@@ -73,62 +64,18 @@ public class StoredValues {
             points[i] = k.pointCode();
             millis[i++] = k.collectTime().toEpochMilli();
         }
-        for (String table : List.of("ingest.reading", "ingest.reading_claim")) {
-            jdbc.sql("""
-                            SELECT r.point_code, r.collect_time, r.value, r.quality
-                            FROM %s r
-                            JOIN unnest(CAST(:points AS text[]), CAST(:millis AS bigint[])) AS k(point_code, millis)
-                              ON r.point_code = k.point_code AND r.collect_time = to_timestamp(k.millis / 1000.0)
-                            """.formatted(table))
-                    .param("points", points)
-                    .param("millis", millis)
-                    .query(rs -> {
-                        found.put(new Key(rs.getString(1), rs.getTimestamp(2).toInstant()),
-                                new Known(rs.getDouble(3), rs.getInt(4)));
-                    });
-        }
+        jdbc.sql("""
+                        SELECT r.point_code, r.collect_time, r.value, r.quality
+                        FROM ingest.reading r
+                        JOIN unnest(CAST(:points AS text[]), CAST(:millis AS bigint[])) AS k(point_code, millis)
+                          ON r.point_code = k.point_code AND r.collect_time = to_timestamp(k.millis / 1000.0)
+                        """)
+                .param("points", points)
+                .param("millis", millis)
+                .query(rs -> {
+                    found.put(new Key(rs.getString(1), rs.getTimestamp(2).toInstant()),
+                            new Known(rs.getDouble(3), rs.getInt(4)));
+                });
         return found;
-    }
-
-    /** Claims the values of an accepted push, inside its transaction. */
-    public void claim(Map<Key, Known> values, Instant now) {
-        if (values.isEmpty()) {
-            return;
-        }
-        int n = values.size();
-        String[] points = new String[n];
-        long[] millis = new long[n];
-        double[] v = new double[n];
-        int[] q = new int[n];
-        int i = 0;
-        for (Map.Entry<Key, Known> e : values.entrySet()) {
-            points[i] = e.getKey().pointCode();
-            millis[i] = e.getKey().collectTime().toEpochMilli();
-            v[i] = e.getValue().value();
-            q[i++] = e.getValue().quality();
-        }
-        jdbc.sql("""
-                        INSERT INTO ingest.reading_claim (point_code, collect_time, value, quality, claimed_at)
-                        SELECT k.point_code, to_timestamp(k.millis / 1000.0), k.value, k.quality, :now
-                        FROM unnest(CAST(:points AS text[]), CAST(:millis AS bigint[]), CAST(:values AS float8[]),
-                                    CAST(:qualities AS int[])) AS k(point_code, millis, value, quality)
-                        ON CONFLICT (point_code, collect_time) DO NOTHING
-                        """)
-                .param("points", points).param("millis", millis).param("values", v).param("qualities", q)
-                .param("now", Timestamp.from(now))
-                .update();
-    }
-
-    /** Every minute: forgets the claims the store has taken over. */
-    @Scheduled(fixedDelayString = "${dustwatch.ingest.reading-claim-prune-interval:1m}")
-    public void prune() {
-        jdbc.sql("""
-                        DELETE FROM ingest.reading_claim c
-                        WHERE c.claimed_at < now() - make_interval(secs => :seconds)
-                          AND EXISTS (SELECT 1 FROM ingest.reading r
-                                      WHERE r.point_code = c.point_code AND r.collect_time = c.collect_time)
-                        """)
-                .param("seconds", (double) retention.toSeconds())
-                .update();
     }
 }

@@ -15,7 +15,10 @@ import java.util.List;
 
 /**
  * Writes every {@link ReadingBatch} of {@code dust.realtime} into {@code ingest.reading} (group
- * {@code dustwatch-readings-sink}, read_committed). Idempotent: a redelivered batch inserts nothing new.
+ * {@code dustwatch-readings-sink}, read_committed). Idempotent: a redelivered batch inserts nothing new. A push
+ * stores its readings itself, in its own transaction ({@code PushService}), so for pushed data the sink finds them
+ * stored; it is the store's second writer for events that reached Kafka without their push committing (the
+ * at-least-once window of {@code PushService}) and for batches produced to the topic by other means.
  * <p>A poll's batches are stored in one statement (all rows or none), then the offsets are committed. A transient
  * failure (database or broker unavailable, a timeout) is retried here every 2 s until it succeeds, so a paused
  * PostgreSQL makes the sink wait, never skip. Any other failure stores the poll batch by batch, so that the one
