@@ -150,6 +150,33 @@ class DeployManifestsTest {
     }
 
     @Test
+    void everyServiceLogsJsonAndExportsTracesOnlyWhenSwitchedOn() {
+        JsonNode compose = yaml(COMPOSE.resolve("compose.yaml")).getFirst().get("services");
+        Map<String, JsonNode> workloads = new HashMap<>(byName(k8s(), "Deployment"));
+        workloads.putAll(byName(k8s(), "StatefulSet"));
+        JsonNode config = byName(k8s(), "ConfigMap").get("dustwatch-config").get("data");
+        for (String service : SERVICES) {
+            JsonNode env = compose.get(service).get("environment");
+            assertThat(env.get("LOGGING_STRUCTURED_FORMAT_CONSOLE").asText()).as(service).isEqualTo("${LOG_FORMAT:-ecs}");
+            assertThat(env.get("MANAGEMENT_TRACING_EXPORT_OTLP_ENABLED").asText()).as(service).isEqualTo("${OTLP_TRACING_EXPORT:-false}");
+            assertThat(env.get("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT").asText()).as(service).contains("/v1/traces");
+            Map<String, JsonNode> k8sEnv = env(workloads.get(service));
+            assertThat(config.get(key(k8sEnv, "LOGGING_STRUCTURED_FORMAT_CONSOLE")).asText()).as(service).isEqualTo("ecs");
+            assertThat(config.get(key(k8sEnv, "MANAGEMENT_TRACING_EXPORT_OTLP_ENABLED")).asText()).as(service).isEqualTo("false");
+            assertThat(config.get(key(k8sEnv, "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT")).asText()).as(service)
+                    .endsWith("/v1/traces");
+        }
+        // the services' own default is the same: no exporter until switched on (Spring Boot's property names)
+        assertThat(text(HOME.resolve("service-support/src/main/resources/dustwatch/support/tracing/tracing-defaults.properties")))
+                .contains("\nmanagement.tracing.export.otlp.enabled=false\n", "\nmanagement.otlp.metrics.export.enabled=false\n");
+    }
+
+    private static String key(Map<String, JsonNode> env, String name) {
+        assertThat(env).containsKey(name);
+        return env.get(name).at("/valueFrom/configMapKeyRef/key").asText();
+    }
+
+    @Test
     void theTopicsAreContractsTopicsWithOnePartitionCount() {
         List<JsonNode> docs = k8s();
         Map<String, JsonNode> topics = new HashMap<>();

@@ -1,6 +1,7 @@
 package dustwatch.deploy;
 
 import dustwatch.contracts.topic.Json;
+import dustwatch.contracts.topic.Topics;
 import dustwatch.deploy.simulator.Messages;
 import dustwatch.deploy.simulator.SimulatedEnterprise;
 import dustwatch.deploy.simulator.TokenSource;
@@ -45,6 +46,9 @@ class EndToEndIT {
     static String warningId;
     static final List<String> lichengStream = new CopyOnWriteArrayList<>();
     static final List<String> xinduStream = new CopyOnWriteArrayList<>();
+    /** The city node's trace of the excursion push (W3C trace context): followed to the warning and its notifications. */
+    static final String TRACE_ID = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(16)
+            .putLong(0xe2e0_0000_0000_0000L | (System.nanoTime() & 0xffff_ffff_ffffL)).putLong(new java.util.Random().nextLong()).array());
 
     @BeforeAll
     static void startStack() {
@@ -86,7 +90,8 @@ class EndToEndIT {
         for (int i = 0; i <= 9; i++) {
             excursion.add(messages.realtime(hongfu, start.plusSeconds(10L * i), true));
         }
-        var pushed = call("POST", "/api/v1/ingest/messages", node, Map.of("messages", excursion));
+        var pushed = call("POST", "/api/v1/ingest/messages", node, Map.of("messages", excursion),
+                "traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01");
         assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(202);
         assertThat(Json.MAPPER.readTree(pushed.body()).path("accepted").asInt()).isEqualTo(10);
 
@@ -276,6 +281,50 @@ class EndToEndIT {
         assertThat(warning.path("clearDeadline").asString()).endsWith("+08:00");
     }
 
+    @Test
+    @Order(10)
+    void theTraceOfThePushFollowsTheReadingToTheWarningAndItsNotificationsAndIsInAlertServicesLog() throws Exception {
+        // (a) the Kafka hops: ingest's records, the risk engine's alarm and warning, alert-service's notifications
+        String ours = "00-" + TRACE_ID + "-[0-9a-f]{16}-01";
+        assertThat(traceparents(Topics.READINGS.name(), hongfu.uscc())).as("ingest → dust.realtime").isNotEmpty().allMatch(t -> t.matches(ours));
+        assertThat(traceparents(Topics.ALARMS.name(), hongfu.uscc())).as("risk-engine → dust.alarm").anyMatch(t -> t.matches(ours));
+        assertThat(traceparents(Topics.WARNINGS.name(), hongfu.uscc())).as("risk-engine → dust.warning").anyMatch(t -> t.matches(ours));
+        assertThat(traceparents(Topics.NOTIFICATIONS.name(), hongfu.uscc())).as("alert-service → dust.notifications").anyMatch(t -> t.matches(ours));
+        // (b) alert-service logged its routing of the warning with the push's trace id (Boot's correlation pattern)
+        Path log = stack.options().dataDir().resolve("logs/alert-service.log");
+        List<String> lines = java.nio.file.Files.readAllLines(log);
+        assertThat(lines).as(log.toString()).anyMatch(l -> l.contains(TRACE_ID) && l.contains("routed to"));
+        assertThat(java.nio.file.Files.readAllLines(stack.options().dataDir().resolve("logs/risk-engine.log")))
+                .as("risk-engine's warning line").anyMatch(l -> l.contains(TRACE_ID) && l.contains(" warning "));
+        assertThat(java.nio.file.Files.readAllLines(stack.options().dataDir().resolve("logs/disposal-service.log")))
+                .as("disposal-service opening the warning").anyMatch(l -> l.contains(TRACE_ID) && l.contains(") opened"));
+    }
+
+    /** The {@code traceparent} headers of the committed records keyed {@code key} on {@code topic}, from the start. */
+    static List<String> traceparents(String topic, String key) {
+        Map<String, Object> config = Map.of("bootstrap.servers", stack.kafkaBootstrapServers(), "isolation.level", "read_committed",
+                "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName(),
+                "value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+        List<String> found = new ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(config)) {
+            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(20)).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(20));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    var header = record.headers().lastHeader("traceparent");
+                    if (key.equals(record.key())) {
+                        found.add(header == null ? "none" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** {@code "GET /api/v1/warnings/{id}"} for every operation of an OpenAPI document. */
     static java.util.Set<String> operations(JsonNode apiDocs) {
         java.util.Set<String> operations = new java.util.TreeSet<>();
@@ -303,13 +352,16 @@ class EndToEndIT {
                 .thenAccept(response -> response.body().forEach(line -> lines.add(line.replace("event: ", "event:"))));
     }
 
-    static HttpResponse<String> call(String method, String path, String token, Object body) throws Exception {
+    static HttpResponse<String> call(String method, String path, String token, Object body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)))
                 .header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -98,10 +98,13 @@ class IngestIT {
     record Answer(int status, JsonNode body, HttpResponse<String> raw) {
     }
 
-    Answer call(String method, String path, String token, String json) throws Exception {
+    Answer call(String method, String path, String token, String json, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(60));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
         if (json == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -257,6 +260,9 @@ class IngestIT {
                 assertThat(r.value().readings()).hasSize(2);
                 assertThat(new String(r.headers().lastHeader(EventSender.CONFIG_VERSION_HEADER).value(), StandardCharsets.UTF_8))
                         .isEqualTo("ingest-2026-12-06");
+                // no traceparent came with the push: ingest's request started a trace, and the record carries it
+                assertThat(new String(r.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]").doesNotStartWith("00-00000000000000000000000000000000");
             });
         }
 
@@ -326,7 +332,10 @@ class IngestIT {
                 {"messages":[{"msgId":"%2$s","msgType":"HEARTBEAT","enterpriseCode":"%1$s","gatewayCode":"%1$s-GW02",
                   "sendTime":"%3$s","firmwareVersion":"2.4.1","bufferedMessages":7,"dataSourceConnected":false}]}
                 """.formatted(HUANGSHI_WOOD, msgId, shanghaiNow(Duration.ZERO));
-        Answer answer = call("POST", "/api/v1/ingest/messages", "putian-node", hb);
+        // the city node's own trace: the record carries its trace id on (a span of ingest's as the parent)
+        String traceId = "4bf92f3577b34da6a3ce929d" + RUN;
+        Answer answer = call("POST", "/api/v1/ingest/messages", "putian-node", hb,
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
         assertThat(answer.status()).isEqualTo(202);
         assertThat(answer.body().get("accepted").intValue()).isEqualTo(1);
         try (KafkaConsumer<String, dustwatch.contracts.reading.Heartbeat> consumer = consumer(Topics.HEARTBEATS.valueSerde().deserializer())) {
@@ -337,6 +346,9 @@ class IngestIT {
                 assertThat(r.value().gatewayCode()).isEqualTo(HUANGSHI_WOOD + "-GW02");
                 assertThat(r.value().bufferedMessages()).isEqualTo(7);
                 assertThat(r.value().dataSourceConnected()).isFalse();
+                String traceparent = new String(r.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
+                assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                        .as("ingest's own span, not the caller's").doesNotContain("00f067aa0ba902b7");
             });
         }
     }

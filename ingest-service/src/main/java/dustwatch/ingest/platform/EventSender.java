@@ -1,6 +1,7 @@
 package dustwatch.ingest.platform;
 
 import dustwatch.contracts.topic.Topic;
+import dustwatch.support.tracing.KafkaTraceHeaders;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -37,7 +38,9 @@ import java.util.concurrent.TimeUnit;
  * instant, or the process killed between the two): the events are visible, the receipts are not, the caller is
  * answered 503 or nothing and resends; the events are then produced twice with the same event id (the msgId).
  * It is logged; consumers stay idempotent on (enterprise, event id). It never loses an acknowledged message.
- * Values are encoded with the topic's own value serde; the key is the enterprise USCC.
+ * Values are encoded with the topic's own value serde; the key is the enterprise USCC. Each record carries the
+ * request's trace context (W3C {@code traceparent}, {@link KafkaTraceHeaders}): the risk engine and the services
+ * downstream log the same trace id.
  */
 @Component
 public class EventSender {
@@ -47,10 +50,12 @@ public class EventSender {
 
     private final TransactionalProducers producers;
     private final IngestProperties properties;
+    private final KafkaTraceHeaders trace;
 
-    public EventSender(TransactionalProducers producers, IngestProperties properties) {
+    public EventSender(TransactionalProducers producers, IngestProperties properties, KafkaTraceHeaders trace) {
         this.producers = producers;
         this.properties = properties;
+        this.trace = trace;
     }
 
     /**
@@ -98,6 +103,7 @@ public class EventSender {
     private <V> ProducerRecord<String, byte[]> record(Topic<String, V> topic, String key, V value) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), key, topic.writeValue(value));
         record.headers().add(CONFIG_VERSION_HEADER, properties.configVersion().getBytes(StandardCharsets.UTF_8));
+        trace.inject(record.headers());
         return record;
     }
 

@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.LongAdder;
  * states (§2.5); points in the scope of an approved filing count as quality 6 (test/maintenance) and feed no
  * hazard rule. Rules apply at each point with the levels the registry gives it ({@link PointLevels}). Batches
  * of enterprises absent from the registry go to the dead-letter topic and are counted.
- * Idempotent on the batch's event id.
+ * Idempotent on the batch's event id. The alarms and the applied batch carry the batch's trace headers
+ * ({@link TraceHeaders}), and each alarm is logged with the batch's trace id.
  */
 final class AlarmProcessor implements Processor<String, ReadingBatch, String, Object> {
     private static final Logger log = LoggerFactory.getLogger(AlarmProcessor.class);
@@ -81,6 +82,12 @@ final class AlarmProcessor implements Processor<String, ReadingBatch, String, Ob
 
     @Override
     public void process(Record<String, ReadingBatch> record) {
+        try (var trace = TraceHeaders.inMdc(record.headers())) {
+            apply(record);
+        }
+    }
+
+    private void apply(Record<String, ReadingBatch> record) {
         ReadingBatch batch = record.value();
         String uscc = record.key() != null ? record.key() : batch == null ? null : batch.uscc();
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
@@ -156,14 +163,17 @@ final class AlarmProcessor implements Processor<String, ReadingBatch, String, Ob
         }
         long timestamp = evidence.toEpochMilli();
         for (Alarm alarm : alarms) {
-            context.forward(new Record<String, Object>(uscc, alarm, timestamp), RiskTopology.ALARMS_SINK);
+            context.forward(new Record<String, Object>(uscc, alarm, timestamp, TraceHeaders.of(record.headers())),
+                    RiskTopology.ALARMS_SINK);
+            log.info("alarm {} {} {} at {} of {}", alarm.status(), alarm.rule(), alarm.alarmId(), alarm.pointCode(), uscc);
         }
         Instant received = batch.receivedAt() != null ? batch.receivedAt() : now;
         RiskInput applied = new RiskInput.ReadingsApplied(batch.eventId(), batch.gatewayCode(), received, evidence, live,
                 List.copyOf(alarms), List.copyOf(running), ordered.stream()
                 .filter(t -> t.param().parameterClass() == ParameterClass.MANDATORY)
                 .map(t -> t.reading().pointCode()).distinct().toList());
-        context.forward(new Record<String, Object>(uscc, applied, timestamp), RiskTopology.ASSESSMENT);
+        context.forward(new Record<String, Object>(uscc, applied, timestamp, TraceHeaders.of(record.headers())),
+                RiskTopology.ASSESSMENT);
     }
 
     /** Live: not RESEND, collected within live-max-age of platform time, not older than the gateway's latest live batch. */

@@ -19,6 +19,7 @@ import dustwatch.risk.model.ActiveAlarm;
 import dustwatch.risk.model.EnterpriseRiskState;
 import dustwatch.risk.model.RiskModel;
 import dustwatch.risk.warning.WarningIssuer;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -56,6 +57,9 @@ import java.util.UUID;
  *
  * <p>A warning CLEARED (消警) while its cause is still present is not refused here (disposal-service owns the
  * clear): the enterprise is re-assessed at once and a new warning of the still-present colour follows.
+ *
+ * <p>The assessment and warning made because of an input record carry that record's trace headers (for a reading,
+ * the push's trace: {@link TraceHeaders}), and a warning is logged with its trace id; the punctuator's carry none.
  */
 final class AssessmentProcessor implements Processor<String, RiskInput, String, Object> {
     private static final Logger log = LoggerFactory.getLogger(AssessmentProcessor.class);
@@ -93,6 +97,12 @@ final class AssessmentProcessor implements Processor<String, RiskInput, String, 
 
     @Override
     public void process(Record<String, RiskInput> record) {
+        try (var trace = TraceHeaders.inMdc(record.headers())) {
+            apply(record);
+        }
+    }
+
+    private void apply(Record<String, RiskInput> record) {
         String uscc = record.key();
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         EnterpriseRiskState state = states.get(uscc);
@@ -128,7 +138,7 @@ final class AssessmentProcessor implements Processor<String, RiskInput, String, 
         // warning ids derive from the trigger: a batch's event id (a replay gives the same id), else input kind and time
         String trigger = record.value() instanceof RiskInput.ReadingsApplied r && r.eventId() != null ? r.eventId()
                 : record.value().getClass().getSimpleName() + "-" + now.toEpochMilli();
-        assess(state, now, publish, trigger);
+        assess(state, now, publish, trigger, TraceHeaders.of(record.headers()));
         states.put(uscc, state);
     }
 
@@ -322,7 +332,7 @@ final class AssessmentProcessor implements Processor<String, RiskInput, String, 
             }
             if (changed || sweep || !state.openAlarms().isEmpty() || !state.offlineGateways().isEmpty()
                     || !state.offlinePoints().isEmpty()) {
-                assess(state, now, changed, "tick-" + timestamp);
+                assess(state, now, changed, "tick-" + timestamp, TraceHeaders.of(null));
                 states.put(uscc, state);
             }
         }
@@ -378,9 +388,10 @@ final class AssessmentProcessor implements Processor<String, RiskInput, String, 
 
     /**
      * Assesses the enterprise at the later of now and its latest evidence; publishes the assessment when
-     * {@code force} or when it moved, and a warning when its colour rises above the open warning's.
+     * {@code force} or when it moved, and a warning when its colour rises above the open warning's; both with
+     * {@code trace}, the trace headers of the input that caused them.
      */
-    private void assess(EnterpriseRiskState state, Instant now, boolean force, String triggerId) {
+    private void assess(EnterpriseRiskState state, Instant now, boolean force, String triggerId, Headers trace) {
         if (state.profile() == null) {
             return;
         }
@@ -394,7 +405,8 @@ final class AssessmentProcessor implements Processor<String, RiskInput, String, 
         long timestamp = at.toEpochMilli();
         if (force || moved) {
             assessments.put(state.uscc(), assessment);
-            context.forward(new Record<String, Object>(state.uscc(), assessment, timestamp), RiskTopology.ASSESSMENTS_SINK);
+            context.forward(new Record<String, Object>(state.uscc(), assessment, timestamp, trace),
+                    RiskTopology.ASSESSMENTS_SINK);
         }
         String reason = RiskModel.mainAlarm(state.activeAlarms()).map(ActiveAlarm::description)
                 .orElseGet(() -> assessment.factors().stream().filter(f -> f.points() > 0)
@@ -406,7 +418,7 @@ final class AssessmentProcessor implements Processor<String, RiskInput, String, 
                 now, evidence);
         warning.ifPresent(w -> {
             state.openWarning(w);
-            context.forward(new Record<String, Object>(state.uscc(), w, timestamp), RiskTopology.WARNINGS_SINK);
+            context.forward(new Record<String, Object>(state.uscc(), w, timestamp, trace), RiskTopology.WARNINGS_SINK);
             log.info("{} warning {} for {}: {}", w.colour(), w.warningId(), state.uscc(), w.reason());
         });
     }

@@ -23,6 +23,9 @@ import dustwatch.support.openapi.ApiDocsCoverage;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -65,6 +68,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = "dustwatch.alert.console.heartbeat=1s")
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 class AlertStreamIT {
     private static final Duration ARRIVES = Duration.ofSeconds(30);
     private static final Duration QUIET = Duration.ofSeconds(3);
@@ -109,13 +113,21 @@ class AlertStreamIT {
         producer.send(Topics.WARNINGS.record(warning.uscc(), warning)).get();
     }
 
+    /** As the risk engine writes a warning raised by a reading: with the push's trace context. */
+    private void produce(Warning warning, String traceparent) throws Exception {
+        var record = Topics.WARNINGS.record(warning.uscc(), warning);
+        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
+    }
+
     private static JsonNode json(SseClient.Event event) {
         return Json.MAPPER.readTree(event.data());
     }
 
     @Test
-    void aYellowHuangshiWarningReachesLichengNotXinduAndIsLoggedPerAudience() throws Exception {
+    void aYellowHuangshiWarningReachesLichengNotXinduAndIsLoggedPerAudience(CapturedOutput output) throws Exception {
         String warningId = "w-yellow-" + UUID.randomUUID();
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
         try (SseClient licheng = connect("licheng"); SseClient xindu = connect("xindu");
              SseClient putian = connect("putian")) {
             JsonNode lichengReady = json(licheng.next("ready", ARRIVES));
@@ -127,7 +139,7 @@ class AlertStreamIT {
             assertThat(xinduReady.get("region").asString()).isEqualTo(XINDU);
             assertThat(putian.next("ready", ARRIVES)).isNotNull();
 
-            produce(huangshiWarning(warningId, Colour.YELLOW));
+            produce(huangshiWarning(warningId, Colour.YELLOW), "00-" + traceId + "-b7ad6b7169203331-01");
 
             SseClient.Event event = licheng.nextLive(ARRIVES);
             assertThat(event).as("licheng receives the warning").isNotNull();
@@ -154,7 +166,13 @@ class AlertStreamIT {
             assertThat(record.value().colour()).isEqualTo(Colour.YELLOW);
             Header version = record.headers().lastHeader("dw-routing-config-version");
             assertThat(new String(version.value(), StandardCharsets.UTF_8)).isEqualTo("routing-2026.1");
+            // the warning's trace goes on: the listener's span (a child of the warning record's) on each notification
+            Header trace = record.headers().lastHeader("traceparent");
+            assertThat(new String(trace.value(), StandardCharsets.UTF_8)).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                    .doesNotContain("b7ad6b7169203331");
         });
+        assertThat(output.getOut().lines().filter(l -> l.contains(warningId + " (YELLOW") && l.contains("routed to")))
+                .as("the routing log line shows the warning's trace id").singleElement().asString().contains(traceId);
         assertThat(logged.stream().map(r -> r.value().tier() + ":" + r.value().audience()).collect(Collectors.toSet()))
                 .isEqualTo(Set.of("ENTERPRISE:" + HUANGSHI_FURNITURE, "TOWN:" + HUANGSHI, "DISTRICT:" + LICHENG));
 
