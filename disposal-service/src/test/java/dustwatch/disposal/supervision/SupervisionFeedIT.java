@@ -92,6 +92,11 @@ class SupervisionFeedIT {
                 true, eight, values);
         publish(Topics.READINGS, HUANGSHI_PLANT, batch);
         publish(Topics.READINGS, HUANGSHI_PLANT, batch);
+        // another enterprise's message with the same id, the next day: ids are unique per enterprise only
+        Instant nextDay = china("2026-06-02T09:00");
+        publish(Topics.READINGS, XINDU_SHOP, new ReadingBatch("msg-1", XINDU_SHOP, XINDU, XINDU_SHOP + "-GW01", nextDay,
+                false, true, nextDay, List.of(new Reading(XINDU_SHOP + "-DC001-WET_TANK_LEVEL", ParameterCode.WET_TANK_LEVEL,
+                        1.0, 0, nextDay))));
         // the whole enterprise offline 12:00–18:00 (a gateway-only outage at 09:00 does not count)
         publish(Topics.OFFLINE, HUANGSHI_PLANT, new OfflineEvent("off-gw", HUANGSHI_PLANT, HUANGSHI, "GATEWAY",
                 HUANGSHI_PLANT + "-GW01", "START", eight, china("2026-06-01T09:00")));
@@ -130,6 +135,8 @@ class SupervisionFeedIT {
         var jdbc = service.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
         assertThat(jdbc.sql("SELECT day || ' ' || samples || ' ' || good FROM disposal.feed_samples_day WHERE uscc = ?")
                 .param(HUANGSHI_PLANT).query(String.class).list()).containsExactly("2026-06-01 4 3");
+        assertThat(jdbc.sql("SELECT day || ' ' || samples || ' ' || good FROM disposal.feed_samples_day WHERE uscc = ?")
+                .param(XINDU_SHOP).query(String.class).list()).as("the shop's msg-1 is its own").containsExactly("2026-06-02 1 1");
         // ... so forgetting the message ids after the de-duplication window (FeedEventIdRetention) keeps the rate
         jdbc.sql("DELETE FROM disposal.feed_batch").update();
         assertThat(unit(call(day, "licheng"), HUANGSHI_PLANT).path("validDataRate").asDouble()).isEqualTo(0.75);

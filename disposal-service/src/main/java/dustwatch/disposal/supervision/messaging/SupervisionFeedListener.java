@@ -45,7 +45,11 @@ class SupervisionFeedListener {
                 if (topic.equals(Topics.REGISTRY.name())) {
                     feeds.registered(value(Topics.REGISTRY, record));
                 } else if (topic.equals(Topics.READINGS.name())) {
-                    readings.add(value(Topics.READINGS, record));
+                    ReadingBatch batch = value(Topics.READINGS, record);
+                    if (batch.eventId() == null || batch.uscc() == null || batch.readings() == null) {
+                        throw new IllegalArgumentException("a ReadingBatch without event id, enterprise or readings");
+                    }
+                    readings.add(batch);
                 } else if (topic.equals(Topics.OFFLINE.name())) {
                     feeds.offline(value(Topics.OFFLINE, record));
                 } else if (topic.equals(Topics.CLEANING_PLANS.name())) {
@@ -63,7 +67,9 @@ class SupervisionFeedListener {
         }
         // the readings of the whole poll in one transaction: at the platform's rate, one per message was the
         // database's heaviest load (docs/performance.md)
-        feeds.readings(readings);
+        if (!readings.isEmpty()) {
+            feeds.readings(readings);
+        }
     }
 
     private static <V> V value(Topic<String, V> topic, ConsumerRecord<String, byte[]> record) {

@@ -59,9 +59,10 @@ class JdbcSupervisionFeeds implements SupervisionFeeds {
     @Override
     @Transactional
     public int readings(List<ReadingBatch> batches) {
-        // one message once (a redelivery, or the same event twice in one poll, is counted once)
-        Map<String, ReadingBatch> byEvent = new LinkedHashMap<>();
-        batches.forEach(b -> byEvent.putIfAbsent(b.eventId(), b));
+        // one message once (a redelivery, or the same event twice in one poll, is counted once); a message id is
+        // unique per enterprise only
+        Map<List<String>, ReadingBatch> byEvent = new LinkedHashMap<>();
+        batches.forEach(b -> byEvent.putIfAbsent(List.of(b.uscc(), b.eventId()), b));
         if (byEvent.isEmpty()) {
             return 0;
         }
@@ -79,20 +80,20 @@ class JdbcSupervisionFeeds implements SupervisionFeeds {
             samples[i] = b.readings().size();
             good[i++] = (int) b.readings().stream().filter(r -> r.quality() == 0).count();
         }
-        Set<String> inserted = new HashSet<>(jdbc.sql("""
+        Set<List<String>> inserted = new HashSet<>(jdbc.sql("""
                         INSERT INTO disposal.feed_batch (event_id, uscc, received_at, samples, good)
                         SELECT k.id, k.uscc, to_timestamp(k.millis / 1000.0), k.samples, k.good
                         FROM unnest(CAST(:ids AS text[]), CAST(:usccs AS text[]), CAST(:received AS bigint[]),
                                     CAST(:samples AS int[]), CAST(:good AS int[])) AS k(id, uscc, millis, samples, good)
-                        ON CONFLICT (event_id) DO NOTHING
-                        RETURNING event_id""")
+                        ON CONFLICT (uscc, event_id) DO NOTHING
+                        RETURNING uscc, event_id""")
                 .param("ids", ids).param("usccs", usccs).param("received", received).param("samples", samples)
-                .param("good", good).query(String.class).list());
+                .param("good", good).query((rs, row) -> List.of(rs.getString(1), rs.getString(2))).list());
         // the day's counts of the new messages, by enterprise and China day (a row is updated once per statement)
         Map<List<String>, long[]> byDay = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)));
         for (ReadingBatch b : byEvent.values()) {
-            if (inserted.contains(b.eventId())) {
+            if (inserted.contains(List.of(b.uscc(), b.eventId()))) {
                 String day = receivedAt(b).atZone(Period.CHINA).toLocalDate().toString();
                 long[] counts = byDay.computeIfAbsent(List.of(b.uscc(), day), k -> new long[2]);
                 counts[0] += b.readings().size();
@@ -117,7 +118,7 @@ class JdbcSupervisionFeeds implements SupervisionFeeds {
         Map<List<String>, Instant> firstSeen = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)));
         for (ReadingBatch b : byEvent.values()) {
-            if (inserted.contains(b.eventId())) {
+            if (inserted.contains(List.of(b.uscc(), b.eventId()))) {
                 Instant at = receivedAt(b);
                 b.readings().forEach(r -> firstSeen.merge(List.of(b.uscc(), r.pointCode()), at,
                         (x, y) -> x.isBefore(y) ? x : y));
