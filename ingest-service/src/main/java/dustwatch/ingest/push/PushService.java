@@ -165,7 +165,8 @@ public class PushService {
             }
         }
         // phase 3: a point and second holds one value; another one is a conflict, never a silent drop
-        valid = withoutReadingConflicts(unseen, rejected);
+        Set<StoredValues.Key> storedBefore = new java.util.HashSet<>();
+        valid = withoutReadingConflicts(unseen, rejected, storedBefore);
         // phase 4: every receipt, before any event leaves the service (a concurrent push may have raced us here)
         List<Verdict.Valid> fresh = new ArrayList<>();
         List<ReceiptRepository.Outcome> outcomes = receipts.recordAll(valid.stream().map(c -> new ReceiptRepository.NewReceipt(
@@ -193,8 +194,19 @@ public class PushService {
         }
         rejected.sort(Comparator.comparingInt(Verdict.Rejected::index));
         // the readings of the new messages, stored with their receipts (the push's locks are still held)
-        readings.storeAll(fresh.stream().map(Verdict.Valid::event).filter(ReadingBatch.class::isInstance)
-                .map(ReadingBatch.class::cast).toList(), now);
+        List<ReadingBatch> freshReadings = fresh.stream().map(Verdict.Valid::event).filter(ReadingBatch.class::isInstance)
+                .map(ReadingBatch.class::cast).toList();
+        Set<StoredValues.Key> toStore = new java.util.HashSet<>();
+        freshReadings.forEach(b -> b.readings().forEach(r -> toStore.add(new StoredValues.Key(r.pointCode(), r.collectTime()))));
+        toStore.removeAll(storedBefore);
+        int stored = readings.storeAll(freshReadings, now);
+        if (stored != toStore.size()) {
+            // a value for one of these points and seconds was stored since the lookup, by a writer that does not take
+            // the push locks (the readings sink, for an event whose push never committed): ours would be dropped
+            // silently, so nothing is kept and the node resends (503); the resend is judged against the store
+            throw new org.springframework.dao.ConcurrencyFailureException("readings stored meanwhile: " + stored
+                    + " of " + toStore.size() + " new point-seconds were free");
+        }
         // phase 5: send all, await all acks before the commit; a missing ack rolls every receipt back (503)
         List<EventSender.Pending> sends = new ArrayList<>(fresh.size());
         for (Verdict.Valid v : fresh) {
@@ -224,7 +236,8 @@ public class PushService {
      * nor a value already stored. Holds the enterprises' push locks until the transaction ends, so that a concurrent
      * push cannot store the same point and second unseen.
      */
-    private List<Checked> withoutReadingConflicts(List<Checked> valid, List<Verdict.Rejected> rejected) {
+    private List<Checked> withoutReadingConflicts(List<Checked> valid, List<Verdict.Rejected> rejected,
+                                                  Set<StoredValues.Key> storedBefore) {
         List<StoredValues.Key> keys = new ArrayList<>();
         Set<String> enterprises = new java.util.HashSet<>();
         for (Checked c : valid) {
@@ -238,6 +251,7 @@ public class PushService {
         }
         stored.lock(enterprises);
         Map<StoredValues.Key, StoredValues.Known> known = new HashMap<>(stored.values(Set.copyOf(keys)));
+        storedBefore.addAll(known.keySet());
         List<Checked> kept = new ArrayList<>();
         for (Checked c : valid) {
             if (!(c.verdict().event() instanceof ReadingBatch batch)) {
