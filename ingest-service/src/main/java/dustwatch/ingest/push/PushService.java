@@ -11,13 +11,14 @@ import dustwatch.contracts.reading.Reading;
 import dustwatch.contracts.reading.ReadingBatch;
 import dustwatch.contracts.scope.Actor;
 import dustwatch.contracts.topic.Json;
+import dustwatch.contracts.enterprise.EnterpriseProfile;
 import dustwatch.contracts.topic.Topics;
 import dustwatch.ingest.platform.EventSender;
 import dustwatch.ingest.push.persistence.ReceiptRepository;
 import dustwatch.ingest.push.persistence.StoredValues;
-import dustwatch.contracts.enterprise.EnterpriseProfile;
 import dustwatch.ingest.readings.persistence.ReadingRepository;
 import dustwatch.ingest.registry.Registry;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -30,9 +31,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -118,7 +121,7 @@ public class PushService {
         Map<String, Integer> firstIndex = new HashMap<>();
         Map<Integer, List<Integer>> identicalRepeats = new HashMap<>();
         // phase 1: validate everything, nothing touched yet; the push's enterprises are looked up together
-        Set<String> usccs = new java.util.HashSet<>();
+        Set<String> usccs = new HashSet<>();
         messages.forEach(m -> {
             JsonNode code = m.get("enterpriseCode");
             if (code != null && code.isString()) {
@@ -127,7 +130,7 @@ public class PushService {
         });
         Map<String, EnterpriseProfile> enterprises = registry.findAll(usccs);
         MessageValidator validator = new MessageValidator(limits, catalogue, uscc -> usccs.contains(uscc)
-                ? java.util.Optional.ofNullable(enterprises.get(uscc)) : registry.find(uscc));
+                ? Optional.ofNullable(enterprises.get(uscc)) : registry.find(uscc));
         for (int i = 0; i < messages.size(); i++) {
             JsonNode message = messages.get(i);
             Verdict verdict = validator.check(i, message, node, now);
@@ -165,7 +168,7 @@ public class PushService {
             }
         }
         // phase 3: a point and second holds one value; another one is a conflict, never a silent drop
-        Set<StoredValues.Key> storedBefore = new java.util.HashSet<>();
+        Set<StoredValues.Key> storedBefore = new HashSet<>();
         valid = withoutReadingConflicts(unseen, rejected, storedBefore);
         // phase 4: every receipt, before any event leaves the service (a concurrent push may have raced us here)
         List<Verdict.Valid> fresh = new ArrayList<>();
@@ -196,16 +199,16 @@ public class PushService {
         // the readings of the new messages, stored with their receipts (the push's locks are still held)
         List<ReadingBatch> freshReadings = fresh.stream().map(Verdict.Valid::event).filter(ReadingBatch.class::isInstance)
                 .map(ReadingBatch.class::cast).toList();
-        Set<StoredValues.Key> toStore = new java.util.HashSet<>();
+        Set<StoredValues.Key> toStore = new HashSet<>();
         freshReadings.forEach(b -> b.readings().forEach(r -> toStore.add(new StoredValues.Key(r.pointCode(), r.collectTime()))));
         toStore.removeAll(storedBefore);
-        int stored = readings.storeAll(freshReadings, now);
-        if (stored != toStore.size()) {
+        int storedRows = readings.storeAll(freshReadings, now);
+        if (storedRows != toStore.size()) {
             // a value for one of these points and seconds was stored since the lookup, by a writer that does not take
             // the push locks (the readings sink, for an event whose push never committed): ours would be dropped
             // silently, so nothing is kept and the node resends (503); the resend is judged against the store
-            throw new org.springframework.dao.ConcurrencyFailureException("readings stored meanwhile: " + stored
-                    + " of " + toStore.size() + " new point-seconds were free");
+            throw new ConcurrencyFailureException("readings stored meanwhile: " + storedRows + " of " + toStore.size()
+                    + " new point-seconds were free");
         }
         // phase 5: send all, await all acks before the commit; a missing ack rolls every receipt back (503)
         List<EventSender.Pending> sends = new ArrayList<>(fresh.size());
@@ -239,7 +242,7 @@ public class PushService {
     private List<Checked> withoutReadingConflicts(List<Checked> valid, List<Verdict.Rejected> rejected,
                                                   Set<StoredValues.Key> storedBefore) {
         List<StoredValues.Key> keys = new ArrayList<>();
-        Set<String> enterprises = new java.util.HashSet<>();
+        Set<String> enterprises = new HashSet<>();
         for (Checked c : valid) {
             if (c.verdict().event() instanceof ReadingBatch batch) {
                 enterprises.add(batch.uscc());
