@@ -82,6 +82,7 @@ class RiskEngineIT {
         assertThat(warning.reason()).isEqualTo("灰斗温度 72.6 ℃ ≥ 70.0 ℃ 持续 60 s");
         assertThat(warning.enterpriseName()).isEqualTo("黄石金榕木艺有限公司");
 
+        awaitQueryable("/api/v1/risk/enterprises/" + WOOD_PLANT, Duration.ofSeconds(30));
         mvc.perform(get("/api/v1/risk/enterprises/" + WOOD_PLANT).header("Authorization", "Bearer huangshi"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.inherentScore").value(57.0))
@@ -108,6 +109,25 @@ class RiskEngineIT {
                 .andExpect(header().doesNotExist("Retry-After"))
                 .andExpect(jsonPath("$.status").value("UP"))
                 .andExpect(jsonPath("$.components").doesNotExist());
+    }
+
+    /**
+     * Waits as a client honouring {@code Retry-After} would: right after the warning the streams may still be
+     * settling a follow-up rebalance, when the store answers 503 (with Retry-After) rather than a stale answer.
+     */
+    private void awaitQueryable(String path, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            var response = mvc.perform(get(path).header("Authorization", "Bearer huangshi")).andReturn().getResponse();
+            if (response.getStatus() != 503) {
+                return;
+            }
+            assertThat(response.getHeader("Retry-After")).as("a 503 tells the client when to come back").isNotBlank();
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(path + " still answered 503 after " + timeout);
+            }
+            Thread.sleep(500);
+        }
     }
 
     private Warning awaitWarning(Duration timeout) {
