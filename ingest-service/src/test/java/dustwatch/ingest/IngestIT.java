@@ -173,6 +173,29 @@ class IngestIT {
         assertThat(plan.toString()).contains("receipt_pkey").doesNotContain("Seq Scan on receipt");
     }
 
+    /** The readings sink's probe for batches a push stored itself: by primary key in every partition, no scan. */
+    @Test
+    void theSinksStoredProbeUsesThePrimaryKey() throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("SET enable_seqscan = off");
+            try (java.sql.PreparedStatement explain = c.prepareStatement("EXPLAIN " + dustwatch.ingest.readings.persistence.ReadingRepository.STORED_WHOLE
+                    .replace(":positions", "?").replace(":points", "?").replace(":millis", "?").replace(":events", "?"))) {
+                explain.setObject(1, new Integer[]{0});
+                explain.setObject(2, new String[]{HUANGSHI_WOOD + "-DC001-FAN_RUN"});
+                explain.setObject(3, new Long[]{System.currentTimeMillis()});
+                explain.setObject(4, new String[]{"m-1"});
+                try (java.sql.ResultSet rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+            }
+            s.execute("RESET enable_seqscan");
+        }
+        assertThat(plan.toString()).contains("_pkey").doesNotContain("Seq Scan on reading");
+    }
+
     @Test
     @Order(1)
     void aCityNodeRegistersTheHuangshiPlant() throws Exception {
@@ -366,6 +389,11 @@ class IngestIT {
         }
         ReadingBatch redelivered = seen.getFirst().value();
         assertThat(readingStore.store(redelivered, Instant.now())).as("rows inserted by a second store").isZero();
+        ReadingBatch sameReadingsOtherEvent = new ReadingBatch(redelivered.eventId() + "-other", redelivered.uscc(),
+                redelivered.regionCode(), redelivered.gatewayCode(), redelivered.collectTime(), redelivered.resend(),
+                redelivered.dataSourceConnected(), redelivered.receivedAt(), redelivered.readings());
+        assertThat(readingStore.storedWhole(List.of(sameReadingsOtherEvent, redelivered)))
+                .as("found stored as a whole: only the batch whose event id its rows carry").containsExactly(1);
         Instant later = redelivered.collectTime().plusSeconds(60);
         ReadingBatch next = new ReadingBatch("rt-" + RUN + "-direct", HUANGSHI_WOOD, "350304101", redelivered.gatewayCode(),
                 later, false, true, Instant.now(), List.of(new dustwatch.contracts.reading.Reading(

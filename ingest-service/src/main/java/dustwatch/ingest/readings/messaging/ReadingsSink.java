@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes every {@link ReadingBatch} of {@code dust.realtime} into {@code ingest.reading} (group
@@ -19,7 +20,9 @@ import java.util.List;
  * stores its readings itself, in its own transaction ({@code PushService}), so for pushed data the sink finds them
  * stored; it is the store's second writer for events that reached Kafka without their push committing (the
  * at-least-once window of {@code PushService}) and for batches produced to the topic by other means.
- * <p>A poll's batches are stored in one statement (all rows or none), then the offsets are committed. A transient
+ * <p>A poll's batches already in the store as a whole are passed over ({@link ReadingRepository#storedWhole}: one
+ * probe per batch, where inserting would try every reading); the others are stored in one statement (all rows or
+ * none), then the offsets are committed. A transient
  * failure (database or broker unavailable, a timeout) is retried here every 2 s until it succeeds, so a paused
  * PostgreSQL makes the sink wait, never skip. Any other failure stores the poll batch by batch, so that the one
  * batch that fails is named to the container's error handler (retried 5 times, then logged and skipped) and the
@@ -57,8 +60,15 @@ public class ReadingsSink {
         }
         while (true) {
             try {
-                int stored = readings.storeAll(batches, clock.instant());
-                log.debug("stored {} new rows of {} batches", stored, batches.size());
+                Set<Integer> whole = readings.storedWhole(batches);
+                List<ReadingBatch> missing = new ArrayList<>(batches.size() - whole.size());
+                for (int i = 0; i < batches.size(); i++) {
+                    if (!whole.contains(i)) {
+                        missing.add(batches.get(i));
+                    }
+                }
+                int stored = missing.isEmpty() ? 0 : readings.storeAll(missing, clock.instant());
+                log.debug("stored {} new rows of {} batches ({} found stored)", stored, batches.size(), whole.size());
                 return;
             } catch (RuntimeException e) {
                 if (!ReadingsSinkConfiguration.transientFailure(e)) {

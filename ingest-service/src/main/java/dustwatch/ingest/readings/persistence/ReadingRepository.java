@@ -9,7 +9,10 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Table {@code ingest.reading}, keyed by (point_code, collect_time); writes are idempotent. */
 @Repository
@@ -81,6 +84,52 @@ public class ReadingRepository {
                 .param("ovs", originalValues).param("ous", originalUnits)
                 .param("received", Timestamp.from(receivedAt))
                 .update();
+    }
+
+    /** The probe of {@link #storedWhole}: one primary-key lookup per batch (a test checks the plan). */
+    public static final String STORED_WHOLE = """
+            SELECT k.pos FROM unnest(CAST(:positions AS int[]), CAST(:points AS text[]),
+                                     CAST(:millis AS bigint[]), CAST(:events AS text[])) AS k(pos, point, millis, event)
+            WHERE EXISTS (SELECT 1 FROM ingest.reading r WHERE r.point_code = k.point
+                            AND r.collect_time = to_timestamp(k.millis / 1000.0) AND r.event_id = k.event)
+            """;
+
+    /**
+     * The positions in {@code batches} of those already in the store as a whole: the row of the batch's first
+     * reading is there under the batch's own event id. That row proves the rest, because every writer stores all
+     * readings of a batch in one statement ({@link #storeAll}: a reading of the batch is then either stored by that
+     * statement or was stored before it). One primary-key probe per batch instead of one insert attempt per
+     * reading: the readings sink's second pass over what the pushes stored themselves.
+     */
+    public Set<Integer> storedWhole(List<ReadingBatch> batches) {
+        List<Integer> positions = new ArrayList<>(batches.size());
+        List<String> points = new ArrayList<>(batches.size());
+        List<Long> millis = new ArrayList<>(batches.size());
+        List<String> events = new ArrayList<>(batches.size());
+        for (int i = 0; i < batches.size(); i++) {
+            ReadingBatch batch = batches.get(i);
+            if (batch.readings().isEmpty()) {
+                continue;
+            }
+            Reading first = batch.readings().getFirst();
+            positions.add(i);
+            points.add(first.pointCode());
+            millis.add((first.collectTime() != null ? first.collectTime() : batch.collectTime()).toEpochMilli());
+            events.add(batch.eventId());
+        }
+        Set<Integer> whole = new HashSet<>();
+        if (positions.isEmpty()) {
+            return whole;
+        }
+        jdbc.sql(STORED_WHOLE)
+                .param("positions", positions.stream().mapToInt(Integer::intValue).toArray())
+                .param("points", points.toArray(String[]::new))
+                .param("millis", millis.stream().mapToLong(Long::longValue).toArray())
+                .param("events", events.toArray(String[]::new))
+                .query((rs, row) -> rs.getInt(1))
+                .list()
+                .forEach(whole::add);
+        return whole;
     }
 
     /** The latest {@code limit} readings of {@code uscc}, newest first. */
