@@ -286,6 +286,39 @@ class DisposalIT {
                 .contains("GET /api/v1/warnings", "POST /api/v1/warnings/{id}/clear");
     }
 
+    /** The warning's trace (W3C traceparent on its record) goes on through the outbox to the ISSUE event. */
+    @Test
+    void theIssueEventGoesOutThroughTheOutboxInTheTraceOfItsWarning() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e" + String.format("%04x", new java.util.Random().nextInt(0x10000));
+        Warning yellow = plantWarning(Colour.YELLOW, Instant.now().truncatedTo(ChronoUnit.SECONDS), null);
+        var record = Topics.WARNINGS.record(yellow.uscc(), yellow);
+        record.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        producer.send(record).get();
+
+        String traceparent = null;
+        try (KafkaConsumer<String, DisposalEvent> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "disposal-it-trace-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                Topics.DISPOSAL_EVENTS.keySerde().deserializer(), Topics.DISPOSAL_EVENTS.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(Topics.DISPOSAL_EVENTS.name()));
+            Instant until = Instant.now().plus(PATIENCE);
+            while (traceparent == null && Instant.now().isBefore(until)) {
+                for (ConsumerRecord<String, DisposalEvent> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.value().warningId().equals(yellow.warningId()) && r.value().action().equals("ISSUE")) {
+                        var header = r.headers().lastHeader("traceparent");
+                        traceparent = header == null ? "" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        }
+        assertThat(traceparent).as("the ISSUE event's traceparent").isNotNull().startsWith("00-" + traceId + "-");
+        assertThat(jdbc.sql("SELECT o.trace_context ->> 'traceparent' FROM disposal.outbox o JOIN disposal.timeline_event t"
+                        + " USING (event_id) WHERE t.warning_id = ? AND t.action = 'ISSUE'").param(yellow.warningId())
+                .query(String.class).single()).as("kept with the outbox row").startsWith("00-" + traceId + "-");
+    }
+
     void publish(Warning warning) {
         try {
             producer.send(Topics.WARNINGS.record(warning.uscc(), warning)).get();

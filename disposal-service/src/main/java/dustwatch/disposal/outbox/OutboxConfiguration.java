@@ -2,8 +2,10 @@ package dustwatch.disposal.outbox;
 
 import dustwatch.contracts.disposal.DisposalEvent;
 import dustwatch.contracts.topic.Topics;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -48,8 +50,10 @@ class OutboxConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-                            KafkaTemplate<String, DisposalEvent> template, OutboxProperties properties) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), template, properties);
+                            KafkaTemplate<String, DisposalEvent> template, OutboxProperties properties,
+                            ObjectProvider<ObservationRegistry> observations) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), template, properties,
+                observations.getIfUnique(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

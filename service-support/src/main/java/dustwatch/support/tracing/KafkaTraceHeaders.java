@@ -6,6 +6,8 @@ import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.common.header.Headers;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes the current trace context into the headers of a record sent by a raw Kafka producer (a
@@ -20,6 +22,23 @@ public final class KafkaTraceHeaders {
     public KafkaTraceHeaders(Tracer tracer, Propagator propagator) {
         this.tracer = tracer;
         this.propagator = propagator;
+    }
+
+    /**
+     * The propagation fields of the current span ({@code traceparent} by default), to keep with work that is sent
+     * later, such as an outbox row; empty without a current span.
+     */
+    public Map<String, String> currentFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        TraceContext context = tracer.currentTraceContext().context();
+        if (context != null) {
+            propagator.inject(context, fields, (carrier, key, value) -> {
+                if (carrier != null) {
+                    carrier.put(key, value);
+                }
+            });
+        }
+        return fields;
     }
 
     /** Adds (replacing) the propagation headers of the current span to {@code headers}; nothing without one. */
