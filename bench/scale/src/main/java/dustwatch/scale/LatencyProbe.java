@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * Reading → console latency: a console client (the district duty officer's SSE stream through the gateway)
  * listens; each probe registers nothing new but takes a fresh probe enterprise of that district, pushes a
  * hopper-temperature excursion long enough for the 60 s high alarm (10 messages, 10 s apart, ending now) and
- * measures from the start of the push to the first {@code warning} event naming that enterprise.
+ * measures from the first try of the push to the first {@code warning} event naming that enterprise. A push
+ * pushed back (429/503 with Retry-After) is resent after the wait, as a city node does; the wait counts.
  */
 final class LatencyProbe implements AutoCloseable {
     private final HttpClient http;
@@ -60,8 +61,16 @@ final class LatencyProbe implements AutoCloseable {
         }
     }
 
-    /** One probe; the latency in ms, or -1 when no warning came within {@code max}. */
-    long probe(SimulatedEnterprise enterprise, Duration max) throws Exception {
+    /**
+     * What one probe saw: the latency in ms from the first try of the push to the warning on the console (-1 when
+     * none came within the limit), how often the push was pushed back (429/503 with Retry-After, resent as a city
+     * node would), and the status of a push refused otherwise (0 when accepted).
+     */
+    record Outcome(long millis, int pushedBack, int refusedStatus) {
+    }
+
+    /** One probe, honouring Retry-After; gives up when {@code max} has passed since the first try. */
+    Outcome probe(SimulatedEnterprise enterprise, Duration max) throws Exception {
         Instant end = Instant.now();
         List<Map<String, Object>> excursion = new ArrayList<>();
         for (int i = 9; i >= 0; i--) {
@@ -69,21 +78,34 @@ final class LatencyProbe implements AutoCloseable {
         }
         String body = Json.MAPPER.writeValueAsString(Map.of("messages", excursion));
         long t0 = System.nanoTime();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/ingest/messages"))
-                .header("Authorization", "Bearer " + node.token()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() / 100 != 2) {
-            return -1;
-        }
         long deadline = t0 + max.toNanos();
+        int pushedBack = 0;
+        while (true) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/ingest/messages"))
+                    .header("Authorization", "Bearer " + node.token()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 == 2) {
+                break;
+            }
+            var retryAfter = r.headers().firstValue("Retry-After");
+            if ((r.statusCode() != 429 && r.statusCode() != 503) || retryAfter.isEmpty()) {
+                return new Outcome(-1, pushedBack, r.statusCode());
+            }
+            pushedBack++;
+            long wait = TimeUnit.SECONDS.toNanos(Long.parseLong(retryAfter.get().trim()));
+            if (System.nanoTime() + wait >= deadline) {
+                return new Outcome(-1, pushedBack, 0);
+            }
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
         while (System.nanoTime() < deadline) {
             Long at = arrived.get(enterprise.uscc());
             if (at != null) {
-                return (at - t0) / 1_000_000;
+                return new Outcome((at - t0) / 1_000_000, pushedBack, 0);
             }
             Thread.sleep(5);
         }
-        return -1;
+        return new Outcome(-1, pushedBack, 0);
     }
 
     @Override

@@ -40,7 +40,9 @@ final class Report {
                 s.append("| reading → console at ").append(l.get("percentOfPeak")).append(" % of peak (")
                         .append(l.get("achievedPointsPerSecond")).append(" points/s) | p50 ").append(l.get("p50ms"))
                         .append(" / p95 ").append(l.get("p95ms")).append(" / p99 ").append(l.get("p99ms")).append(" ms | ")
-                        .append(l.get("probes")).append(" probes, ").append(l.get("missed")).append(" missed |\n");
+                        .append(l.get("probes")).append(" probes, ").append(l.get("missed")).append(" missed, probe pushes ")
+                        .append(l.get("probePushesPushedBack")).append(" × pushed back, refused ")
+                        .append(l.get("probePushesRefused")).append(" |\n");
             }
         }
         Map<String, Object> o = (Map<String, Object>) r.get("overload");

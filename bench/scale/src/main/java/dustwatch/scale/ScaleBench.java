@@ -130,7 +130,9 @@ public final class ScaleBench implements Callable<Integer> {
             String directPush = ingestBase + "/api/v1/ingest/messages";
             List<SimulatedEnterprise> load = GeneratedRegistry.generate(enterprises, 'B',
                     List.of("350302", "350303", "350305", "350322"));
-            List<SimulatedEnterprise> probes = GeneratedRegistry.generate(60, 'P', List.of("350304"));
+            // a fresh enterprise per probe (its alarm stays open), at most one probe each 0.5 s, for three levels
+            int probeCount = 3 * 2 * latencySeconds;
+            List<SimulatedEnterprise> probes = GeneratedRegistry.generate(probeCount, 'P', List.of("350304"));
             say("registering " + load.size() + " + " + probes.size() + " enterprises");
             long r0 = System.nanoTime();
             register(http, ingestBase, node, load);
@@ -214,13 +216,18 @@ public final class ScaleBench implements Callable<Integer> {
                 Thread.sleep(3000);
                 List<Long> samples = new ArrayList<>();
                 int missed = 0;
+                int pushedBack = 0;
+                List<Integer> refused = new ArrayList<>();
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(latencySeconds - 5);
                 while (System.nanoTime() < until && nextProbe < probes.size()) {
-                    long ms = probe.probe(probes.get(nextProbe++), Duration.ofSeconds(30));
-                    if (ms < 0) {
+                    LatencyProbe.Outcome o = probe.probe(probes.get(nextProbe++), Duration.ofSeconds(30));
+                    pushedBack += o.pushedBack();
+                    if (o.refusedStatus() != 0) {
+                        refused.add(o.refusedStatus());
+                    } else if (o.millis() < 0) {
                         missed++;
                     } else {
-                        samples.add(ms);
+                        samples.add(o.millis());
                     }
                     Thread.sleep(500);
                 }
@@ -233,6 +240,8 @@ public final class ScaleBench implements Callable<Integer> {
                 level.put("achievedPointsPerSecond", Math.round(background.acceptedPoints.get() / background.seconds()));
                 level.put("probes", samples.size());
                 level.put("missed", missed);
+                level.put("probePushesPushedBack", pushedBack);
+                level.put("probePushesRefused", refused);
                 level.put("p50ms", pct(samples, 0.50));
                 level.put("p95ms", pct(samples, 0.95));
                 level.put("p99ms", pct(samples, 0.99));
