@@ -296,13 +296,7 @@ class DisposalIT {
         producer.send(record).get();
 
         String traceparent = null;
-        try (KafkaConsumer<String, DisposalEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "disposal-it-trace-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                Topics.DISPOSAL_EVENTS.keySerde().deserializer(), Topics.DISPOSAL_EVENTS.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(Topics.DISPOSAL_EVENTS.name()));
+        try (KafkaConsumer<String, DisposalEvent> consumer = disposalEventsFromStart()) {
             Instant until = Instant.now().plus(PATIENCE);
             while (traceparent == null && Instant.now().isBefore(until)) {
                 for (ConsumerRecord<String, DisposalEvent> r : consumer.poll(Duration.ofMillis(500))) {
@@ -341,13 +335,7 @@ class DisposalIT {
 
     List<DisposalEvent> awaitDisposalEvents(String warningId, List<String> actions) {
         List<DisposalEvent> seen = new ArrayList<>();
-        try (KafkaConsumer<String, DisposalEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "disposal-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                Topics.DISPOSAL_EVENTS.keySerde().deserializer(), Topics.DISPOSAL_EVENTS.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(Topics.DISPOSAL_EVENTS.name()));
+        try (KafkaConsumer<String, DisposalEvent> consumer = disposalEventsFromStart()) {
             Instant until = Instant.now().plus(PATIENCE);
             while (Instant.now().isBefore(until)
                     && !seen.stream().map(DisposalEvent::action).toList().containsAll(actions)) {
@@ -361,6 +349,18 @@ class DisposalIT {
         }
         assertThat(seen.stream().map(DisposalEvent::action).toList()).containsAll(actions);
         return seen;
+    }
+
+    /** A committed-read consumer of {@code dust.disposal-events} from the beginning, in a group of its own. */
+    KafkaConsumer<String, DisposalEvent> disposalEventsFromStart() {
+        KafkaConsumer<String, DisposalEvent> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "disposal-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                Topics.DISPOSAL_EVENTS.keySerde().deserializer(), Topics.DISPOSAL_EVENTS.valueSerde().deserializer());
+        consumer.subscribe(List.of(Topics.DISPOSAL_EVENTS.name()));
+        return consumer;
     }
 
     static List<String> ids(JsonNode list) {

@@ -155,36 +155,30 @@ class IngestIT {
      */
     @Test
     void theReceiptLookupOfEveryPushUsesThePrimaryKey() throws Exception {
-        StringBuilder plan = new StringBuilder();
-        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
-            s.execute("SET enable_seqscan = off"); // a scan only where the index cannot serve
-            try (java.sql.PreparedStatement explain = c.prepareStatement("EXPLAIN " + dustwatch.ingest.push.persistence
-                    .ReceiptRepository.RECEIVED.replace(":usccs", "?").replace(":ids", "?"))) {
-                explain.setObject(1, new String[]{HUANGSHI_WOOD});
-                explain.setObject(2, new String[]{"m-1"});
-                try (java.sql.ResultSet rows = explain.executeQuery()) {
-                    while (rows.next()) {
-                        plan.append(rows.getString(1)).append('\n');
-                    }
-                }
-            }
-            s.execute("RESET enable_seqscan");
-        }
-        assertThat(plan.toString()).contains("receipt_pkey").doesNotContain("Seq Scan on receipt");
+        String plan = explain(dustwatch.ingest.push.persistence.ReceiptRepository.RECEIVED
+                .replace(":usccs", "?").replace(":ids", "?"), new String[]{HUANGSHI_WOOD}, new String[]{"m-1"});
+        assertThat(plan).contains("receipt_pkey").doesNotContain("Seq Scan on receipt");
     }
 
     /** The readings sink's probe for batches a push stored itself: by primary key in every partition, no scan. */
     @Test
     void theSinksStoredProbeUsesThePrimaryKey() throws Exception {
+        String plan = explain(dustwatch.ingest.readings.persistence.ReadingRepository.STORED_WHOLE
+                        .replace(":positions", "?").replace(":points", "?").replace(":millis", "?").replace(":events", "?"),
+                new Integer[]{0}, new String[]{HUANGSHI_WOOD + "-DC001-FAN_RUN"}, new Long[]{System.currentTimeMillis()},
+                new String[]{"m-1"});
+        assertThat(plan).contains("_pkey").doesNotContain("Seq Scan on reading");
+    }
+
+    /** PostgreSQL's plan of {@code sql} with sequential scans disabled: a scan shows only where no index can serve. */
+    private String explain(String sql, Object... params) throws Exception {
         StringBuilder plan = new StringBuilder();
         try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
             s.execute("SET enable_seqscan = off");
-            try (java.sql.PreparedStatement explain = c.prepareStatement("EXPLAIN " + dustwatch.ingest.readings.persistence.ReadingRepository.STORED_WHOLE
-                    .replace(":positions", "?").replace(":points", "?").replace(":millis", "?").replace(":events", "?"))) {
-                explain.setObject(1, new Integer[]{0});
-                explain.setObject(2, new String[]{HUANGSHI_WOOD + "-DC001-FAN_RUN"});
-                explain.setObject(3, new Long[]{System.currentTimeMillis()});
-                explain.setObject(4, new String[]{"m-1"});
+            try (java.sql.PreparedStatement explain = c.prepareStatement("EXPLAIN " + sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    explain.setObject(i + 1, params[i]);
+                }
                 try (java.sql.ResultSet rows = explain.executeQuery()) {
                     while (rows.next()) {
                         plan.append(rows.getString(1)).append('\n');
@@ -193,7 +187,7 @@ class IngestIT {
             }
             s.execute("RESET enable_seqscan");
         }
-        assertThat(plan.toString()).contains("_pkey").doesNotContain("Seq Scan on reading");
+        return plan.toString();
     }
 
     @Test
