@@ -41,6 +41,7 @@ class ConfigurationDefaultsTest {
         EngineProperties engine = ShippedConfig.engine();
         assertThat(engine.offlineTimeout()).isEqualTo(Duration.ofMinutes(10));
         assertThat(engine.punctuateInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(engine.tickBatch()).isEqualTo(1000);
     }
 
     @Test

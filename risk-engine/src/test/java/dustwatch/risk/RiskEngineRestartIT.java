@@ -78,7 +78,7 @@ class RiskEngineRestartIT {
     private static RiskStreams engine() {
         EngineProperties shipped = ShippedConfig.engine();
         EngineProperties engine = new EngineProperties(shipped.liveMaxAge(), OFFLINE_TIMEOUT, Duration.ofSeconds(1),
-                shipped.reassessInterval(), shipped.catchUpLag());
+                shipped.reassessInterval(), shipped.catchUpLag(), shipped.tickBatch());
         RiskTopology topology = new RiskTopology(ShippedConfig.rules(), ShippedConfig.model(), engine);
         StreamsProperties streams = new StreamsProperties("dustwatch-risk-engine-restart-it", broker.getBrokersAsString(),
                 stateDir.toString(), (short) 1, 3, Duration.ofSeconds(20));

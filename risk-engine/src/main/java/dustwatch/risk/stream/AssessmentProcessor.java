@@ -47,9 +47,10 @@ import java.util.UUID;
  * {@link RiskModel#assess(EnterpriseRiskState, Instant)}; publishes the assessment when it moved (or alarms
  * changed), a warning when the colour rises above the open one, and offline events.
  *
- * <p>A wall-clock punctuator (every {@code punctuate-interval}) raises gateways and enterprises offline when
- * nothing arrived for {@code offline-timeout} — whether or not any data arrives — and re-assesses enterprises
- * with open alarms or offline gateways, and all of them every {@code reassess-interval}. Times: "now" is
+ * <p>A wall-clock punctuator (every {@code punctuate-interval}, {@code tick-batch} enterprises a tick, going on
+ * where the last tick stopped) raises gateways and enterprises offline when nothing arrived for
+ * {@code offline-timeout} — whether or not any data arrives — and re-assesses enterprises with open alarms or
+ * offline gateways, and all of them every {@code reassess-interval}. Times: "now" is
  * platform (wall-clock) time; an assessment is made at the later of now and the latest live evidence; a
  * warning's issue time is now, its evidence time the latest live collect time. While the task works through
  * a backlog (records received longer than {@code catch-up-lag} ago), no offline is raised: the silence may be
@@ -74,6 +75,10 @@ final class AssessmentProcessor implements Processor<String, RiskInput, String, 
     private KeyValueStore<String, RiskAssessment> assessments;
     private KeyValueStore<String, SeenEvents> seen;
     private Instant lastSweep;
+    /** The last enterprise the wall-clock pass visited (it goes on after it at the next tick); null: a new pass. */
+    private String passCursor;
+    /** Whether the current pass re-assesses and prunes every enterprise. */
+    private boolean passIsSweep;
     /** Wall-clock time the last record was processed, and how long before that it had been received. */
     private Instant lastProcessedAt;
     private Duration lastLag = Duration.ZERO;
@@ -306,35 +311,56 @@ final class AssessmentProcessor implements Processor<String, RiskInput, String, 
                 && Duration.between(lastProcessedAt, now).compareTo(engine.punctuateInterval().multipliedBy(2)) < 0;
     }
 
-    /** Wall-clock work: offline, expiry, re-assessment. */
+    /**
+     * Wall-clock work: offline, expiry, re-assessment, for the next {@code tick-batch} enterprises of the pass over
+     * this task's store (in key order). A pass that ends starts again at the next tick; it is a sweep (every
+     * enterprise re-assessed and pruned) when {@code reassess-interval} has passed since the last sweep began.
+     * Bounded so that with a national registry the stream thread still spends its time on records: a whole pass in
+     * one tick once took the thread for good (43,000 enterprises, {@code docs/performance.md}).
+     */
     private void tick(long timestamp) {
         Instant now = Instant.ofEpochMilli(timestamp);
         boolean catchingUp = catchingUp(now);
-        boolean sweep = lastSweep == null || !now.isBefore(lastSweep.plus(engine.reassessInterval()));
-        if (sweep) {
-            lastSweep = now;
+        if (passCursor == null) {
+            passIsSweep = lastSweep == null || !now.isBefore(lastSweep.plus(engine.reassessInterval()));
+            if (passIsSweep) {
+                lastSweep = now;
+            }
         }
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, EnterpriseRiskState> it = states.all()) {
+        List<EnterpriseRiskState> touched = new ArrayList<>();
+        int visited = 0;
+        String last = null;
+        boolean more = false;
+        try (KeyValueIterator<String, EnterpriseRiskState> it = passCursor == null ? states.all() : states.range(passCursor, null)) {
             while (it.hasNext()) {
                 KeyValue<String, EnterpriseRiskState> kv = it.next();
-                keys.add(kv.key);
+                if (kv.key.equals(passCursor)) {
+                    continue; // the range starts at the last enterprise of the previous tick, done then
+                }
+                if (visited == engine.tickBatch()) {
+                    more = true;
+                    break;
+                }
+                visited++;
+                last = kv.key;
+                EnterpriseRiskState state = kv.value;
+                if (state == null || state.profile() == null) {
+                    continue;
+                }
+                boolean changed = !catchingUp && checkOffline(state, now);
+                if (passIsSweep) {
+                    state.prune(now);
+                }
+                if (changed || passIsSweep || !state.openAlarms().isEmpty() || !state.offlineGateways().isEmpty()
+                        || !state.offlinePoints().isEmpty()) {
+                    assess(state, now, changed, "tick-" + timestamp, TraceHeaders.of(null));
+                    touched.add(state);
+                }
             }
         }
-        for (String uscc : keys) {
-            EnterpriseRiskState state = states.get(uscc);
-            if (state == null || state.profile() == null) {
-                continue;
-            }
-            boolean changed = !catchingUp && checkOffline(state, now);
-            if (sweep) {
-                state.prune(now);
-            }
-            if (changed || sweep || !state.openAlarms().isEmpty() || !state.offlineGateways().isEmpty()
-                    || !state.offlinePoints().isEmpty()) {
-                assess(state, now, changed, "tick-" + timestamp, TraceHeaders.of(null));
-                states.put(uscc, state);
-            }
+        passCursor = more ? last : null;
+        for (EnterpriseRiskState state : touched) {  // written after the iterator is closed
+            states.put(state.uscc(), state);
         }
     }
 

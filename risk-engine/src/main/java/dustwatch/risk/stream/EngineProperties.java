@@ -12,14 +12,18 @@ import java.time.Duration;
  *                           history but starts no alarm or warning (10 min)
  * @param offlineTimeout     a gateway with no message for this long is offline (§2.6: 10 min)
  * @param punctuateInterval  how often the wall-clock punctuator checks offline and re-assesses enterprises with
- *                           open alarms or stale gateways (5 s: offline is raised within its timeout + 5 s)
+ *                           open alarms or stale gateways (5 s: offline is raised within its timeout plus one
+ *                           pass, {@code ceil(enterprises of the task / tick-batch)} intervals)
  * @param reassessInterval   how often every enterprise is re-assessed (cleaning windows pass with time), 60 s
  * @param catchUpLag         while the engine works through records received longer ago than this (a backlog
  *                           after a restart), it raises no offline: the silence may be its own lag (30 s)
+ * @param tickBatch          enterprises one task visits per punctuation; the wall-clock pass over all of a task's
+ *                           enterprises goes on where the last tick stopped, so a national registry never keeps the
+ *                           stream thread from its records (1,000)
  */
 @ConfigurationProperties("dustwatch.risk.engine")
 public record EngineProperties(Duration liveMaxAge, Duration offlineTimeout, Duration punctuateInterval,
-                               Duration reassessInterval, Duration catchUpLag) {
+                               Duration reassessInterval, Duration catchUpLag, int tickBatch) {
 
     /** @throws IllegalArgumentException naming a missing or non-positive setting */
     public EngineProperties {
@@ -28,6 +32,9 @@ public record EngineProperties(Duration liveMaxAge, Duration offlineTimeout, Dur
         positive(punctuateInterval, "punctuate-interval");
         positive(reassessInterval, "reassess-interval");
         positive(catchUpLag, "catch-up-lag");
+        if (tickBatch <= 0) {
+            throw new IllegalArgumentException("dustwatch.risk.engine.tick-batch must be a positive number of enterprises");
+        }
     }
 
     private static void positive(Duration d, String name) {

@@ -54,6 +54,11 @@ final class Harness implements AutoCloseable {
                 new RiskTopology(ShippedConfig.rules(), ShippedConfig.model(), ShippedConfig.engine()).inMemoryStores());
     }
 
+    /** The topology with {@code engine} in place of the shipped engine settings. */
+    static Harness withEngine(Path stateDir, Instant start, EngineProperties engine) {
+        return new Harness(stateDir, start, new RiskTopology(ShippedConfig.rules(), ShippedConfig.model(), engine));
+    }
+
     private Harness(Path stateDir, Instant start, RiskTopology topology) {
         this.topology = topology;
         Properties props = new Properties();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dustwatch.contracts.reading.ParameterCode.DRY_HOPPER_TEMP;
@@ -166,6 +167,39 @@ class RiskSignalTopologyTest {
         assertThat(h.offline.readValuesToList()).extracting(OfflineEvent::scope, OfflineEvent::status).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("GATEWAY", "END"), org.assertj.core.groups.Tuple.tuple("ENTERPRISE", "END"));
         assertThat(h.latest(WOOD_PLANT).factors()).extracting(RiskFactor::code).doesNotContain("OFFLINE");
+    }
+
+    /**
+     * The wall-clock pass is bounded: with tick-batch 2, five silent enterprises go offline over three ticks (2, 2, 1),
+     * each exactly once; no tick visits them all.
+     */
+    @Test
+    void theWallClockPassVisitsTickBatchEnterprisesATickAndGoesOnWhereItStopped() {
+        h.close();
+        EngineProperties shipped = dustwatch.risk.ShippedConfig.engine();
+        h = Harness.withEngine(stateDir, SHIFT_START, new EngineProperties(shipped.liveMaxAge(), shipped.offlineTimeout(),
+                shipped.punctuateInterval(), shipped.reassessInterval(), shipped.catchUpLag(), 2));
+        List<String> usccs = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            String uscc = Fixtures.usccOf(String.format("91350304MA2TB%04d", i));
+            usccs.add(uscc);
+            EnterpriseProfile p = Fixtures.woodPlant();
+            h.registry.pipeInput(uscc, new EnterpriseProfile(uscc, p.name() + i, p.regionCode(), p.dustType(), p.dustWorkers(),
+                    p.ignitionProneProcess(), List.of(new dustwatch.contracts.enterprise.DustCollector(uscc + "-DC001",
+                    p.collectors().getFirst().type(), false)), p.updatedAt()));
+            h.heartbeats.pipeInput(uscc, Fixtures.heartbeat(uscc, h.now()));
+        }
+        h.advance(Duration.ofMinutes(10).minusSeconds(5));  // every pass so far found them all still online
+        assertThat(h.offline.isEmpty()).isTrue();
+        List<List<String>> perTick = new ArrayList<>();
+        for (int tick = 0; tick < 4; tick++) {
+            h.advanceFinely(Duration.ofSeconds(5));
+            perTick.add(h.offline.readValuesToList().stream().filter(e -> e.scope().equals("ENTERPRISE"))
+                    .map(OfflineEvent::uscc).toList());
+        }
+        assertThat(perTick.stream().mapToInt(List::size).max().orElse(0)).as("never more than tick-batch a tick").isEqualTo(2);
+        assertThat(perTick.stream().flatMap(List::stream).toList()).as("each once")
+                .containsExactlyInAnyOrderElementsOf(usccs);
     }
 
     @Test
