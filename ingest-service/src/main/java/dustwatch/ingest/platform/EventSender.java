@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
  *       back. A commit that fails throws {@link BrokerUnavailableException}: the database rolls back, 503;</li>
  *   <li>any rollback of the database transaction (a failed send, a failed receipt, an exception) aborts the Kafka
  *       transaction: its records stay invisible to {@code read_committed} consumers forever. When the abort itself
- *       cannot reach the broker, the producer is discarded and the coordinator aborts the transaction (on the next
- *       {@code initTransactions} of the same transactional id, or after {@code transaction.timeout.ms}).</li>
+ *       cannot reach the broker, the producer is discarded and {@link TransactionalProducers} at once starts a new
+ *       producer of the same transactional id, whose {@code initTransactions} makes the coordinator abort it as soon
+ *       as the broker answers (not after {@code transaction.timeout.ms}).</li>
  * </ol>
  * The one window left is a database COMMIT that fails after the Kafka commit succeeded (connection lost in that
  * instant, or the process killed between the two): the events are visible, the receipts are not, the caller is
